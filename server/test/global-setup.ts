@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { findTestPostgres } from './postgres-server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+/** Runs once per `vitest run`: finds or starts PostgreSQL and hands its URL to every test file. */
+export default async function setup(project: TestProject) {
+  const server = await findTestPostgres();
+  project.provide('pgAdminUrl', server.adminUrl);
+  return () => server.stop();
+}

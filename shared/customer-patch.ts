@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { Customer, CustomerCreate, CustomerPatch, SipUserInput } from './customer.js';
+import { countrySchema, limitSchema, MAX_TAGS, tagSchema } from './customer.js';
+import { customerStatusSchema, type CustomerStatus } from './customer-status.js';
+import { AppError } from './errors.js';
+import { toMinor } from './money.js';
+
+/**
+ * Pure functions that turn a customer and a change into the next customer. Client and
+ * server both call these, so an optimistic edit and the server's result agree; the
+ * server's bulk SQL is tested against `applyBulkPatch`.
+ */
+
+/** Statuses staff may set by hand; `penalty` is only ever set by an alert rule. */
+export const staffStatusSchema = customerStatusSchema.exclude(['penalty']);
+
+export const TAG_MODES = ['set', 'add', 'remove'] as const;
+
+/** One change applied to many customers at once. */
+export const bulkPatchSchema = z
+  .object({
+    status: staffStatusSchema.optional(),
+    channels: limitSchema.optional(),
+    cpsLimit: limitSchema.optional(),
+    portalAccess: z.boolean().optional(),
+    country: countrySchema.nullable().optional(),
+    tags: z.object({ mode: z.enum(TAG_MODES), values: z.array(tagSchema).max(MAX_TAGS) }).optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Choose at least one field to change');
+export type BulkPatch = z.infer<typeof bulkPatchSchema>;
+
+/** The fields a bulk edit can touch, as they were before it: what undo puts back. */
+export const bulkSnapshotSchema = z.object({
+  status: customerStatusSchema,
+  channels: limitSchema,
+  cpsLimit: limitSchema,
+  portalAccess: z.boolean(),
+  country: countrySchema.nullable(),
+  tags: z.array(tagSchema).max(MAX_TAGS),
+  penaltyUntil: z.iso.datetime().nullable(),
+  statusBeforePenalty: customerStatusSchema.nullable(),
+});
+export type BulkSnapshot = z.infer<typeof bulkSnapshotSchema>;
+
+export function bulkSnapshot(c: Customer): BulkSnapshot {
+  return {
+    status: c.status,
+    channels: c.channels,
+    cpsLimit: c.cpsLimit,
+    portalAccess: c.portalAccess,
+    country: c.country ?? null,
+    tags: c.tags,
+    penaltyUntil: c.penaltyUntil ?? null,
+    statusBeforePenalty: c.statusBeforePenalty ?? null,
+  };
+}
+
+/** Puts back a snapshot taken by `bulkSnapshot`. */
+export function applySnapshot(c: Customer, s: BulkSnapshot, now: string): Customer {
+  const next: Customer = { ...c, status: s.status, channels: s.channels, cpsLimit: s.cpsLimit, portalAccess: s.portalAccess, tags: s.tags, updatedAt: now };
+  setOptional(next, 'country', s.country);
+  setOptional(next, 'penaltyUntil', s.penaltyUntil);
+  setOptional(next, 'statusBeforePenalty', s.statusBeforePenalty);
+  return next;
+}
+
+/**
+ * Sets the status. Staff changing the status of a customer in penalty ends the penalty
+ * early: the automatic return to the earlier status must not undo the staff decision.
+ */
+export function withStatus(c: Customer, status: CustomerStatus, now: string): Customer {
+  if (status === c.status) return c;
+  if (status === 'penalty') throw new AppError('invalid_input', 'Penalty is set by alert rules, not by hand.');
+  const next: Customer = { ...c, status, updatedAt: now };
+  delete next.penaltyUntil;
+  delete next.statusBeforePenalty;
+  return next;
+}
+
+export function applyTags(tags: string[], mode: (typeof TAG_MODES)[number], values: string[]): string[] {
+  const key = (t: string) => t.toLowerCase();
+  if (mode === 'set') return dedupe(values);
+  if (mode === 'add') return dedupe([...tags, ...values]).slice(0, MAX_TAGS);
+  const drop = new Set(values.map(key));
+  return tags.filter((t) => !drop.has(key(t)));
+}
+
+/** The result of one bulk edit on one customer. */
+export function applyBulkPatch(c: Customer, patch: BulkPatch, now: string): Customer {
+  let next: Customer = patch.status !== undefined ? withStatus(c, patch.status, now) : { ...c };
+  if (patch.channels !== undefined) next.channels = patch.channels;
+  if (patch.cpsLimit !== undefined) next.cpsLimit = patch.cpsLimit;
+  if (patch.portalAccess !== undefined) next.portalAccess = patch.portalAccess;
+  if (patch.country !== undefined) setOptional(next, 'country', patch.country);
+  if (patch.tags) next.tags = applyTags(next.tags, patch.tags.mode, patch.tags.values);
+  next = { ...next, updatedAt: now };
+  return next;
+}
+
+/** A new customer from the create form, import or API, with every default filled in. */
+export function buildCustomer(input: CustomerCreate, now: string): Customer {
+  requirePasswords(input.sipUsers ?? [], []);
+  if (input.status === 'penalty') throw new AppError('invalid_input', 'Penalty is set by alert rules, not by hand.');
+  const c: Customer = {
+    id: input.id,
+    name: input.name,
+    status: input.status ?? 'active',
+    currency: input.currency,
+    credit: input.credit ?? '0.00',
+    debitLimit: input.debitLimit ?? '0.00',
+    channels: input.channels ?? 0,
+    cpsLimit: input.cpsLimit ?? 0,
+    tags: input.tags ?? [],
+    portalAccess: input.portalAccess ?? false,
+    contacts: input.contacts ?? [],
+    ipAuth: input.ipAuth ?? [],
+    sipUsers: (input.sipUsers ?? []).map(publicSipUser),
+    routes: input.routes ?? [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  setOptional(c, 'accountRef', input.accountRef);
+  setOptional(c, 'country', input.country);
+  setOptional(c, 'accountManager', input.accountManager);
+  setOptional(c, 'dailySpendLimit', input.dailySpendLimit);
+  return c;
+}
+
+/** The result of an edit on the customer card. Notes and SIP passwords are stored elsewhere. */
+export function applyCustomerPatch(c: Customer, patch: CustomerPatch, now: string): Customer {
+  if (patch.currency !== undefined && patch.currency !== c.currency && toMinor(c.credit) !== 0n) {
+    throw new AppError('currency_locked', `The currency of ${c.name} cannot change: it has a balance of ${c.credit} ${c.currency}.`);
+  }
+  if (patch.sipUsers) requirePasswords(patch.sipUsers, c.sipUsers.map((u) => u.username));
+  let next: Customer = patch.status !== undefined ? withStatus(c, patch.status, now) : { ...c };
+  const simple = ['name', 'currency', 'debitLimit', 'channels', 'cpsLimit', 'tags', 'portalAccess', 'contacts', 'ipAuth', 'routes'] as const;
+  for (const field of simple) {
+    if (patch[field] !== undefined) (next as Record<string, unknown>)[field] = patch[field];
+  }
+  if (patch.sipUsers !== undefined) next.sipUsers = patch.sipUsers.map(publicSipUser);
+  if (patch.accountRef !== undefined) setOptional(next, 'accountRef', patch.accountRef);
+  if (patch.country !== undefined) setOptional(next, 'country', patch.country);
+  if (patch.accountManager !== undefined) setOptional(next, 'accountManager', patch.accountManager);
+  if (patch.dailySpendLimit !== undefined) setOptional(next, 'dailySpendLimit', patch.dailySpendLimit);
+  next = { ...next, updatedAt: now };
+  return next;
+}
+
+export function publicSipUser(u: SipUserInput): Customer['sipUsers'][number] {
+  return { username: u.username, channels: u.channels, cps: u.cps };
+}
+
+/** A SIP username new to this customer must come with a password; a kept one may omit it. */
+function requirePasswords(users: SipUserInput[], existing: string[]): void {
+  const known = new Set(existing.map((u) => u.toLowerCase()));
+  const missing = users.filter((u) => u.password === undefined && !known.has(u.username.toLowerCase()));
+  if (missing.length > 0) {
+    throw new AppError(
+      'invalid_input',
+      `SIP user ${missing.map((u) => u.username).join(', ')} needs a password.`,
+      missing.map((u) => ({ path: 'sipUsers', message: `${u.username} needs a password` })),
+    );
+  }
+}
+
+function dedupe(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()) !== undefined);
+}
+
+/** Optional fields are absent, never null, in the synced row. */
+function setOptional<K extends keyof Customer>(c: Customer, key: K, value: Customer[K] | null | undefined): void {
+  if (value === null || value === undefined) delete c[key];
+  else c[key] = value;
+}

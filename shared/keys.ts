@@ -1,0 +1,15 @@
+/**
+ * Replicache key space. Prefixes are short because every byte is paid 100,000 times on
+ * a large carrier's devices. Heavy, rarely read data lives under its own prefix.
+ */
+export const CUSTOMER_PREFIX = 'c/';
+export const NOTES_PREFIX = 'n/';
+export const REJECTION_PREFIX = 'rej/';
+
+export const customerKey = (id: string): string => `${CUSTOMER_PREFIX}${id}`;
+export const notesKey = (customerId: string): string => `${NOTES_PREFIX}${customerId}`;
+export const rejectionKey = (id: string): string => `${REJECTION_PREFIX}${id}`;
+
+export function idFromKey(prefix: string, key: string): string {
+  return key.slice(prefix.length);
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { customerCreateSchema, customerPatchSchema } from './customer.js';
+import { bulkPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
+
+/** The most customers one bulk mutation may touch: a whole large carrier. */
+export const MAX_BULK_IDS = 100_000;
+
+const idsSchema = z.array(z.uuid()).min(1, 'Select at least one customer').max(MAX_BULK_IDS);
+
+/** Argument schemas of every mutator, parsed on the client before the optimistic write and again on the server. */
+export const mutatorArgSchemas = {
+  createCustomer: customerCreateSchema,
+  updateCustomer: z.object({ id: z.uuid(), patch: customerPatchSchema }),
+  bulkUpdateCustomers: z.object({ ids: idsSchema, patch: bulkPatchSchema }),
+  restoreBulkSnapshots: z.object({
+    entries: z.array(z.object({ id: z.uuid(), snapshot: bulkSnapshotSchema })).min(1).max(MAX_BULK_IDS),
+  }),
+  setCustomerStatus: z.object({ ids: idsSchema, status: staffStatusSchema }),
+  deleteCustomers: z.object({ ids: idsSchema }),
+  restoreCustomers: z.object({ ids: idsSchema }),
+  dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+} as const;
+
+export type MutatorName = keyof typeof mutatorArgSchemas;
+export type MutatorArgs<N extends MutatorName> = z.input<(typeof mutatorArgSchemas)[N]>;
+export type ParsedMutatorArgs<N extends MutatorName> = z.output<(typeof mutatorArgSchemas)[N]>;
+
+export const MUTATOR_NAMES = Object.keys(mutatorArgSchemas) as MutatorName[];
+
+export function isMutatorName(name: string): name is MutatorName {
+  return Object.hasOwn(mutatorArgSchemas, name);
+}
+
+/** A human description of a mutation, used when the server refuses it. */
+export function describeMutation(name: string, args: unknown): string {
+  const a = (args ?? {}) as { name?: unknown; ids?: unknown[]; entries?: unknown[]; patch?: { name?: unknown } };
+  const count = (n: number) => `${n.toLocaleString('en')} customer${n === 1 ? '' : 's'}`;
+  switch (name) {
+    case 'createCustomer':
+      return `Create customer “${String(a.name ?? '')}”`;
+    case 'updateCustomer':
+      return a.patch?.name ? `Edit customer “${String(a.patch.name)}”` : 'Edit a customer';
+    case 'bulkUpdateCustomers':
+      return `Bulk edit of ${count(a.ids?.length ?? 0)}`;
+    case 'restoreBulkSnapshots':
+      return `Undo of a bulk edit (${count(a.entries?.length ?? 0)})`;
+    case 'setCustomerStatus':
+      return `Status change of ${count(a.ids?.length ?? 0)}`;
+    case 'deleteCustomers':
+      return `Delete ${count(a.ids?.length ?? 0)}`;
+    case 'restoreCustomers':
+      return `Restore ${count(a.ids?.length ?? 0)}`;
+    case 'dismissRejections':
+      return 'Dismiss refused changes';
+    default:
+      return `Unknown change “${name}”`;
+  }
+}

@@ -1,0 +1,111 @@
+import { assertCan, type Role } from './auth.js';
+import type { Customer, SipUserInput } from './customer.js';
+import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
+import { AppError } from './errors.js';
+import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
+import { parseOrThrow } from './validation.js';
+
+/**
+ * The storage a mutator sees. The client implements it over a Replicache transaction
+ * (optimistic), the server over Postgres (authoritative). Both run the same code below.
+ */
+export interface CustomerTx {
+  /** Role of the user making the change; the server's comes from the session, never the request. */
+  readonly role: Role;
+  /** ISO time of the change (server time wins once synced). */
+  now(): string;
+  getCustomer(id: string): Promise<Customer | undefined>;
+  putCustomer(customer: Customer): Promise<void>;
+  setNotes(customerId: string, notes: string | null): Promise<void>;
+  /** Stores SIP passwords (the server hashes them; the client keeps none). */
+  setSipSecrets(customerId: string, users: SipUserInput[]): Promise<void>;
+  dismissRejection(id: string): Promise<void>;
+}
+
+async function mustGet(tx: CustomerTx, id: string): Promise<Customer> {
+  const c = await tx.getCustomer(id);
+  if (!c) throw new AppError('not_found', `Customer ${id} does not exist.`);
+  return c;
+}
+
+/** Applies `change` to each live customer in `ids`; ids that are gone or in the trash are skipped. */
+async function updateEach(tx: CustomerTx, ids: string[], change: (c: Customer) => Customer): Promise<void> {
+  for (const id of new Set(ids)) {
+    const c = await tx.getCustomer(id);
+    if (!c || c.deletedAt) continue;
+    const next = change(c);
+    if (next !== c) await tx.putCustomer(next);
+  }
+}
+
+type Impl = { [N in MutatorName]: (tx: CustomerTx, args: unknown) => Promise<void> };
+
+/** Every mutator, by name. Arguments are parsed here, so a bad payload fails the same way on both sides. */
+export const mutators: Impl = {
+  async createCustomer(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const args = parseOrThrow(mutatorArgSchemas.createCustomer, raw, 'customer');
+    const existing = await tx.getCustomer(args.id);
+    if (existing) throw new AppError('conflict', `Customer ${args.id} already exists.`);
+    await tx.putCustomer(buildCustomer(args, tx.now()));
+    if (args.notes) await tx.setNotes(args.id, args.notes);
+    if (args.sipUsers?.length) await tx.setSipSecrets(args.id, args.sipUsers);
+  },
+
+  async updateCustomer(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const { id, patch } = parseOrThrow(mutatorArgSchemas.updateCustomer, raw, 'customer change');
+    const c = await mustGet(tx, id);
+    if (c.deletedAt) throw new AppError('conflict', `${c.name} is in the trash; restore it before editing.`);
+    await tx.putCustomer(applyCustomerPatch(c, patch, tx.now()));
+    if (patch.notes !== undefined) await tx.setNotes(id, patch.notes);
+    if (patch.sipUsers !== undefined) await tx.setSipSecrets(id, patch.sipUsers);
+  },
+
+  async bulkUpdateCustomers(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const { ids, patch } = parseOrThrow(mutatorArgSchemas.bulkUpdateCustomers, raw, 'bulk edit');
+    const now = tx.now();
+    await updateEach(tx, ids, (c) => applyBulkPatch(c, patch, now));
+  },
+
+  async restoreBulkSnapshots(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const { entries } = parseOrThrow(mutatorArgSchemas.restoreBulkSnapshots, raw, 'undo');
+    const now = tx.now();
+    const byId = new Map(entries.map((e) => [e.id, e.snapshot]));
+    await updateEach(tx, [...byId.keys()], (c) => applySnapshot(c, byId.get(c.id)!, now));
+  },
+
+  async setCustomerStatus(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const { ids, status } = parseOrThrow(mutatorArgSchemas.setCustomerStatus, raw, 'status change');
+    const now = tx.now();
+    await updateEach(tx, ids, (c) => withStatus(c, status, now));
+  },
+
+  async deleteCustomers(tx, raw) {
+    assertCan(tx.role, 'customers.delete');
+    const { ids } = parseOrThrow(mutatorArgSchemas.deleteCustomers, raw, 'delete');
+    const now = tx.now();
+    await updateEach(tx, ids, (c) => ({ ...c, deletedAt: now, updatedAt: now }));
+  },
+
+  async restoreCustomers(tx, raw) {
+    assertCan(tx.role, 'customers.delete');
+    const { ids } = parseOrThrow(mutatorArgSchemas.restoreCustomers, raw, 'restore');
+    const now = tx.now();
+    for (const id of new Set(ids)) {
+      const c = await tx.getCustomer(id);
+      if (!c?.deletedAt) continue;
+      const next: Customer = { ...c, updatedAt: now };
+      delete next.deletedAt;
+      await tx.putCustomer(next);
+    }
+  },
+
+  async dismissRejections(tx, raw) {
+    const { ids } = parseOrThrow(mutatorArgSchemas.dismissRejections, raw, 'dismiss');
+    for (const id of ids) await tx.dismissRejection(id);
+  },
+};

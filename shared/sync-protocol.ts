@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Replicache push/pull protocol version 1, as zod schemas the server validates every
+ * request with. https://doc.replicache.dev/reference/server-push and /server-pull
+ */
+
+export const SCHEMA_VERSION = '1';
+
+export const mutationSchema = z.object({
+  clientID: z.string().min(1).max(100),
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  timestamp: z.number(),
+});
+export type PushMutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  pushVersion: z.literal(1),
+  clientGroupID: z.string().min(1).max(100),
+  mutations: z.array(mutationSchema).max(10_000),
+  profileID: z.string().max(100),
+  schemaVersion: z.string().max(20),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * The pull cookie. `since` is the space version the client holds in full. While a
+ * large catch-up is being paged, `after` is the (version, id) of the last row sent and
+ * `since` stays the version the catch-up started from. `order` grows with every page
+ * (zero-padded version, then ':' + id for a partial page, ';' when complete) so
+ * Replicache always sees a newer cookie.
+ */
+export const syncCookieSchema = z.object({
+  order: z.string(),
+  since: z.number().int().nonnegative(),
+  after: z.object({ v: z.number().int().nonnegative(), id: z.string() }).optional(),
+  /** Rows in this catch-up and rows sent so far, for the progress bar. */
+  total: z.number().int().nonnegative().optional(),
+  sent: z.number().int().nonnegative().optional(),
+});
+export type SyncCookie = z.infer<typeof syncCookieSchema>;
+
+export const pullRequestSchema = z.object({
+  pullVersion: z.literal(1),
+  clientGroupID: z.string().min(1).max(100),
+  cookie: syncCookieSchema.nullable(),
+  profileID: z.string().max(100),
+  schemaVersion: z.string().max(20),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+const VERSION_DIGITS = 15;
+
+/** The `order` of a cookie; see `syncCookieSchema`. */
+export function cookieOrder(version: number, afterId?: string): string {
+  const v = String(version).padStart(VERSION_DIGITS, '0');
+  return afterId === undefined ? `${v};` : `${v}:${afterId}`;
+}
+
+/** True while the client is still paging through a catch-up. */
+export function isPartialCookie(cookie: SyncCookie | null | undefined): boolean {
+  return cookie?.after !== undefined;
+}

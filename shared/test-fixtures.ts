@@ -1,0 +1,24 @@
+import type { Customer } from './customer.js';
+
+/** A complete, valid customer for tests; override what the test is about. */
+export function makeCustomer(overrides: Partial<Customer> = {}): Customer {
+  return {
+    id: '0b7a4c1e-6d2f-4f7a-9a51-2c1f5e8d9b01',
+    name: 'Acme Telecom Ltd',
+    status: 'active',
+    currency: 'USD',
+    credit: '100.00',
+    debitLimit: '0.00',
+    channels: 30,
+    cpsLimit: 5,
+    tags: ['wholesale'],
+    portalAccess: true,
+    contacts: [{ name: 'Ann Noc', email: 'noc@acme.example', type: 'noc', emailVerified: true, mobileVerified: false }],
+    ipAuth: [{ ip: '203.0.113.10', direction: 'both', channels: 0, cps: 0, protocol: 'udp', port: 5060 }],
+    sipUsers: [],
+    routes: [{ rateCard: 'Standard', techPrefix: '', enabled: true }],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
