@@ -1,0 +1,20 @@
+import type { WriteTransaction } from 'replicache';
+import type { Role } from '../../shared/auth.js';
+import { mutators } from '../../shared/mutators.js';
+import type { MutatorName } from '../../shared/mutator-args.js';
+import { replicacheCustomerTx } from './replicache-customer-tx.js';
+
+type ClientMutator = (tx: WriteTransaction, args: unknown) => Promise<void>;
+export type ClientMutators = Record<MutatorName, ClientMutator>;
+
+/**
+ * Replicache mutator definitions: each runs the shared mutator over the local store.
+ * The role is read at call time, so a role change takes effect without reopening.
+ */
+export function makeClientMutators(getRole: () => Role): ClientMutators {
+  const defs = {} as ClientMutators;
+  for (const name of Object.keys(mutators) as MutatorName[]) {
+    defs[name] = (tx, args) => mutators[name](replicacheCustomerTx(tx, getRole()), args);
+  }
+  return defs;
+}

@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react';
+import type { ReplicacheImpl } from 'replicache/impl';
+import type { Role } from '../../shared/auth.js';
+import type { MutatorArgs, MutatorName } from '../../shared/mutator-args.js';
+import type { ClientMutators } from './client-mutators.js';
+
+export type TrunklineReplicache = ReplicacheImpl<ClientMutators>;
+
+/** What the signed-in part of the app uses to read and change synced data. */
+export interface SyncApi {
+  rep: TrunklineReplicache;
+  /**
+   * Applies a mutator locally at once and resolves only when the change is durable on
+   * this device (written to IndexedDB), so a reload or a crash right after cannot lose it.
+   * Rejects with the shared AppError when the change is invalid or not allowed.
+   */
+  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void>;
+  role: Role;
+}
+
+export const SyncContext = createContext<SyncApi | null>(null);
+
+export function useSync(): SyncApi {
+  const api = useContext(SyncContext);
+  if (!api) throw new Error('useSync() used outside <SyncProvider>');
+  return api;
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { authRoutes } from './auth/auth-routes.js';
+import { sessionMiddleware } from './auth/session-middleware.js';
+import type { AppDeps, AppEnv } from './http/app-env.js';
+import { handleError, handleNotFound } from './http/error-handler.js';
+import { originCheck } from './http/origin-check.js';
+import { staticFiles } from './http/static-files.js';
+import { sampleDataRoutes } from './sample-data/sample-data-routes.js';
+import { syncRoutes } from './sync/sync-routes.js';
+import { userRoutes } from './users/user-routes.js';
+
+/** The whole HTTP application. Routes only parse, authorise and call into their capability folder. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('/api/healthz', async (c) => {
+    await deps.sql`select 1`;
+    return c.json({ ok: true });
+  });
+  app.use('/api/*', originCheck(deps.config));
+  app.use('/api/*', sessionMiddleware());
+  app.route('/api/auth', authRoutes());
+  app.route('/api/users', userRoutes());
+  app.route('/api/replicache', syncRoutes());
+  app.route('/api/sample-data', sampleDataRoutes());
+  app.all('/api/*', handleNotFound);
+  app.route('/', staticFiles(deps.config));
+  return app;
+}

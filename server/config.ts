@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from the environment, read once at start. See README "Configuration". */
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Origins allowed to make state-changing requests besides the server's own (comma-separated PUBLIC_ORIGIN). */
+  allowedOrigins: string[];
+  sessionDays: number;
+  /** Cookies get the Secure flag: on by default except on plain-http localhost. */
+  secureCookies: boolean | 'auto';
+  /** SIP digest realm used to hash SIP user passwords (HA1). */
+  sipRealm: string;
+  staticDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    allowedOrigins: (env.PUBLIC_ORIGIN ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean),
+    sessionDays: Number(env.SESSION_DAYS ?? 30),
+    secureCookies: env.SECURE_COOKIES === 'true' ? true : env.SECURE_COOKIES === 'false' ? false : 'auto',
+    sipRealm: env.SIP_REALM ?? 'trunkline',
+    staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+  };
+}
