@@ -15,6 +15,8 @@ export interface Config {
   /** SIP digest realm used to hash SIP user passwords (HA1). */
   sipRealm: string;
   staticDir: string;
+  /** Rows per pull response while a client catches up (the first sync of 100k customers is paged). */
+  pullPageSize: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true' ? true : env.SECURE_COOKIES === 'false' ? false : 'auto',
     sipRealm: env.SIP_REALM ?? 'trunkline',
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+    pullPageSize: Number(env.PULL_PAGE_SIZE ?? 5000),
   };
 }
