@@ -1,8 +1,22 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { theme } from './app/theme.js';
+import { UpdatePrompt } from './pwa/UpdatePrompt.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <p>Trunkline</p>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <ModalsProvider>
+        <Notifications position="top-right" />
+        <App />
+        <UpdatePrompt />
+      </ModalsProvider>
+    </MantineProvider>
   </StrictMode>,
 );

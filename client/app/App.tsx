@@ -1,0 +1,47 @@
+import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { can } from '../../shared/auth.js';
+import { LoginPage } from '../auth/LoginPage.js';
+import { SetupPage } from '../auth/SetupPage.js';
+import { useSessionState } from '../auth/use-session-state.js';
+import { SyncProvider } from '../sync/SyncProvider.js';
+import { UsersPage } from '../users/UsersPage.js';
+import { AppLayout } from './AppLayout.js';
+import { usePath } from './use-path.js';
+
+const CustomersPage = lazy(() => import('../customers/CustomersPage.js').then((m) => ({ default: m.CustomersPage })));
+
+const centred = (node: React.ReactNode) => <Center h="100dvh">{node}</Center>;
+
+/** Set-up, sign-in or the signed-in app, depending on the session. */
+export function App() {
+  const { state, signedIn, sessionExpired, showSignIn, retry } = useSessionState();
+  const [path, navigate] = usePath();
+
+  switch (state.kind) {
+    case 'loading':
+      return centred(<Loader aria-label="Loading" />);
+    case 'unreachable':
+      return centred(
+        <Stack align="center">
+          <Text>Cannot reach the Trunkline server, and this device has no saved session.</Text>
+          <Button onClick={() => void retry()}>Try again</Button>
+        </Stack>,
+      );
+    case 'needs-setup':
+      return <SetupPage onDone={signedIn} />;
+    case 'signed-out':
+      return <LoginPage onDone={signedIn} reason={state.reason} />;
+    case 'signed-in': {
+      const { me } = state;
+      const showUsers = path === '/users' && can(me.user.role, 'users.manage');
+      return (
+        <SyncProvider me={me} onSessionExpired={sessionExpired}>
+          <AppLayout me={me} path={path} navigate={navigate} onSignedOut={() => void showSignIn()}>
+            <Suspense fallback={<Loader aria-label="Loading page" />}>{showUsers ? <UsersPage /> : <CustomersPage />}</Suspense>
+          </AppLayout>
+        </SyncProvider>
+      );
+    }
+  }
+}

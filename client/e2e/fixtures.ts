@@ -1,0 +1,65 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ApiClient, TEST_PASSWORD } from '../../server/test/api-client.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+export { expect };
+
+export interface Account {
+  email: string;
+  password: string;
+  api: ApiClient;
+}
+
+type WorkerFixtures = { server: ServerProcess; admin: Account };
+type TestFixtures = { signedIn: Page };
+
+/** Sets up the organisation through the API once per worker server. */
+async function setupOrganisation(url: string): Promise<Account> {
+  const api = new ApiClient(url);
+  const email = 'admin@carrier.example';
+  await api.postOk('/api/auth/setup', { organisation: 'Example Carrier', name: 'Ada Admin', email, password: TEST_PASSWORD });
+  return { email, password: TEST_PASSWORD, api };
+}
+
+/** Creates a user with `role` through the admin API. */
+export async function addAccount(admin: Account, role: 'admin' | 'operator' | 'viewer', email: string): Promise<Account> {
+  await admin.api.postOk('/api/users', { name: `Test ${role}`, email, role, password: TEST_PASSWORD });
+  const api = new ApiClient(admin.api.baseUrl);
+  await api.postOk('/api/auth/login', { email, password: TEST_PASSWORD });
+  return { email, password: TEST_PASSWORD, api };
+}
+
+/** A browser context already signed in as `account` (session cookie from an API login). */
+export async function contextFor(browser: Browser, server: ServerProcess, account: Account): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const [name, value] = account.api.sessionCookie.split('=');
+  await context.addCookies([{ name: name!, value: value!, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
+/** Opens the customer page and waits until the local replica has loaded. */
+export async function openCustomers(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Search customers' })).toBeVisible();
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-online', 'true');
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startServerProcess();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  admin: [async ({ server }, use) => use(await setupOrganisation(server.url)), { scope: 'worker' }],
+  baseURL: async ({ server }, use) => use(server.url),
+  signedIn: async ({ browser, server, admin }, use) => {
+    const context = await contextFor(browser, server, admin);
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
+  },
+});

@@ -1,0 +1,116 @@
+import { dropDatabase } from 'replicache';
+import { ReplicacheImpl } from 'replicache/impl';
+import type { MeResponse } from '../../shared/api.js';
+import type { MutatorName } from '../../shared/mutator-args.js';
+import { isPartialCookie, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
+import { makeClientMutators } from './client-mutators.js';
+import { makeTransport } from './http-sync-transport.js';
+import { PersistQueue } from './persist-queue.js';
+import { listenForPokes } from './poke-listener.js';
+import type { SyncApi, TrunklineReplicache } from './sync-context.js';
+import { SyncStatusStore } from './sync-status.js';
+
+export interface OpenSync {
+  api: SyncApi;
+  status: SyncStatusStore;
+  /** Stops syncing; with `dropLocalData` also deletes this user's data from the device. */
+  close(opts?: { dropLocalData?: boolean }): Promise<void>;
+}
+
+const lastSyncedKey = (userId: string) => `trunkline.lastSynced.${userId}`;
+
+/**
+ * Opens this user's local replica and keeps it in sync:
+ * 1. Replicache over IndexedDB, one database per user, so users of a shared device never mix data.
+ * 2. Scheduled persistence is replaced by our own queue: a change is durable before `mutate` resolves.
+ * 3. Pokes (SSE) and the browser's online event trigger pulls; a paged catch-up pulls until complete.
+ * 4. The status store follows online state, pending changes, last sync and catch-up progress.
+ */
+export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync {
+  const userId = me.user.id;
+  const stored = Number(localStorage.getItem(lastSyncedKey(userId)));
+  const status = new SyncStatusStore({ lastSyncedAt: stored > 0 ? stored : null, online: navigator.onLine });
+  let rep: TrunklineReplicache;
+
+  const { puller, pusher } = makeTransport({
+    onPulled(cookie) {
+      if (isPartialCookie(cookie)) {
+        status.set({ progress: { sent: cookie?.sent ?? 0, total: cookie?.total ?? 0 } });
+        // Keep paging right away; Replicache queues this behind the pull being applied.
+        queueMicrotask(() => void rep.pull({ now: true }).catch(() => {}));
+      } else {
+        const now = Date.now();
+        localStorage.setItem(lastSyncedKey(userId), String(now));
+        status.set({ progress: null, lastSyncedAt: now });
+      }
+    },
+    onUnauthenticated: onSessionExpired,
+  });
+
+  rep = new ReplicacheImpl(
+    {
+      name: `trunkline-${userId}`,
+      schemaVersion: SCHEMA_VERSION,
+      mutators: makeClientMutators(() => me.user.role),
+      puller,
+      pusher,
+      pullURL: '/api/replicache/pull',
+      pushURL: '/api/replicache/push',
+      pullInterval: 60_000,
+      logLevel: 'error',
+    },
+    { enableScheduledPersist: false },
+  );
+
+  const persistQueue = new PersistQueue(() => rep.persist());
+  const refreshPending = () =>
+    void rep
+      .experimentalPendingMutations()
+      .then((m) => status.set({ pending: m.length }))
+      .catch(() => {});
+
+  // Every commit (local change or pulled data) gets persisted soon, and the pending count refreshed.
+  const stopWatch = rep.experimentalWatch(() => {
+    persistQueue.schedule();
+    refreshPending();
+  });
+  rep.onOnlineChange = (online) => status.set({ online });
+  rep.onSync = (syncing) => {
+    status.set({ syncing });
+    if (!syncing) refreshPending();
+  };
+  const stopPokes = listenForPokes(() => void rep.pull().catch(() => {}));
+  const onOnline = () => {
+    void rep.pull({ now: true }).catch(() => {});
+    void rep.push({ now: true }).catch(() => {});
+  };
+  window.addEventListener('online', onOnline);
+
+  const api: SyncApi = {
+    rep,
+    role: me.user.role,
+    async mutate(name: MutatorName, args: unknown) {
+      await (rep.mutate[name] as (a: unknown) => Promise<void>)(args);
+      await persistQueue.flush();
+      refreshPending();
+    },
+  };
+
+  return {
+    api,
+    status,
+    async close({ dropLocalData = false } = {}) {
+      stopPokes();
+      stopWatch();
+      window.removeEventListener('online', onOnline);
+      persistQueue.cancel();
+      if (!dropLocalData) await persistQueue.flush().catch(() => {});
+      const idbName = rep.idbName;
+      await rep.close();
+      if (dropLocalData) {
+        await dropDatabase(idbName);
+        localStorage.removeItem(lastSyncedKey(userId));
+      }
+    },
+  };
+}
