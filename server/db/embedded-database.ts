@@ -1,0 +1,39 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import postgres from 'postgres';
+import type { Database } from './database.js';
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly, in this process) with its data in `dir`,
+ * served over the Postgres wire protocol on a free loopback port so the same postgres.js
+ * code runs against it as against a real server.
+ *
+ * PGlite is a single backend session: every socket shares it, so two connections would
+ * interleave one another's transactions. Hence exactly one socket connection and a
+ * postgres.js pool of one (larger pools gave protocol errors under load). Session-level
+ * state such as advisory locks is therefore shared by the whole process, which is fine
+ * because only this process opens the data folder.
+ */
+export async function openEmbeddedDatabase(dir: string): Promise<Database> {
+  await mkdir(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  const sql = postgres(`postgres://postgres@${server.getServerConn()}/postgres`, {
+    max: 1,
+    onnotice: () => {},
+    // Never recycle the only connection: a reconnect racing the old socket's detach is refused.
+    max_lifetime: null,
+    idle_timeout: 0,
+  });
+  return {
+    sql,
+    embedded: true,
+    async close() {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await db.close();
+    },
+  };
+}

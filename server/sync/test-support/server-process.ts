@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** A real `server/main.ts` process, as production runs it, on a port the OS picked. */
+export interface ServerProcess {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const LISTENING = /Trunkline is running at http:\/\/[^:]+:(\d+)/;
+
+/** Starts the server on `databaseUrl` and resolves once it logs that it is listening. */
+export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+  const staticDir = mkdtempSync(join(tmpdir(), 'trunkline-static-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: staticDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const port = await new Promise<string>((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      log += String(chunk);
+      const match = LISTENING.exec(log);
+      if (match) done(match[1]!);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`server exited with ${code} before listening:\n${log}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(staticDir, { recursive: true, force: true });
+    },
+  };
+}
