@@ -23,6 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/e2e/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -52,7 +52,7 @@ export function SyncIndicator() {
       )}
       {status.progress && status.progress.total > 0 && (
         <Tooltip label={`Downloading customers: ${status.progress.sent.toLocaleString()} of ${status.progress.total.toLocaleString()}`}>
-          <Progress w={80} value={(100 * status.progress.sent) / status.progress.total} aria-label="First sync progress" />
+          <Progress w={80} value={Math.min(100, (100 * status.progress.sent) / status.progress.total)} aria-label="First sync progress" />
         </Tooltip>
       )}
       <Text size="xs" c="dimmed" visibleFrom="sm" data-testid="last-synced">

@@ -26,6 +26,8 @@ export function SyncProvider({ me, onSessionExpired, children }: { me: MeRespons
 
   useEffect(() => {
     const opened = openSync({ ...me, user: { ...me.user, role } }, onSessionExpired);
+    // The replica is an external resource this effect owns: publishing it is the point of the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSync(opened);
     return () => {
       setSync(null);

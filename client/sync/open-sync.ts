@@ -30,8 +30,6 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
   const userId = me.user.id;
   const stored = Number(localStorage.getItem(lastSyncedKey(userId)));
   const status = new SyncStatusStore({ lastSyncedAt: stored > 0 ? stored : null, online: navigator.onLine });
-  let rep: TrunklineReplicache;
-
   const { puller, pusher } = makeTransport({
     onPulled(cookie) {
       if (isPartialCookie(cookie)) {
@@ -47,7 +45,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     onUnauthenticated: onSessionExpired,
   });
 
-  rep = new ReplicacheImpl(
+  const rep: TrunklineReplicache = new ReplicacheImpl(
     {
       name: `trunkline-${userId}`,
       schemaVersion: SCHEMA_VERSION,

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UserSummary } from '../../shared/api.js';
 import { apiFetch, NetworkError } from '../api/api-fetch.js';
 import { AddUserForm } from './AddUserForm.js';
@@ -12,17 +12,24 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setUsers(await apiFetch<UserSummary[]>('/api/users'));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof NetworkError ? 'User accounts need a connection to the server.' : (e as Error).message);
-    }
-  }, []);
+  const [reload, setReload] = useState(0);
+
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    apiFetch<UserSummary[]>('/api/users').then(
+      (list) => {
+        if (!live) return;
+        setUsers(list);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(e instanceof NetworkError ? 'User accounts need a connection to the server.' : (e as Error).message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [reload]);
 
   return (
     <Stack maw={900}>
@@ -41,7 +48,7 @@ export function UsersPage() {
             onCancel={() => setAdding(false)}
             onAdded={() => {
               setAdding(false);
-              void load();
+              setReload((n) => n + 1);
             }}
           />
         </Paper>

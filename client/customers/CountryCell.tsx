@@ -1,0 +1,15 @@
+import { Text } from '@mantine/core';
+import { countryName } from './country-names.js';
+import { LazyTooltip } from './LazyTooltip.js';
+
+/** The country code, with its name on hover. */
+export function CountryCell({ code }: { code: string | undefined }) {
+  if (!code) return '-';
+  return (
+    <LazyTooltip label={countryName(code)} withArrow>
+      <Text size="sm" span>
+        {code}
+      </Text>
+    </LazyTooltip>
+  );
+}

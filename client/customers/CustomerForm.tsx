@@ -1,0 +1,151 @@
+import { Alert, Button, Fieldset, Group, Stack, Tabs } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { isAppError } from '../../shared/errors.js';
+import type { SyncApi } from '../sync/sync-context.js';
+import { errorMessage } from './action-notifications.js';
+import { AuthenticationTab } from './AuthenticationTab.js';
+import { ContactsTab } from './ContactsTab.js';
+import {
+  buildPatch,
+  customerToValues,
+  newCustomerValues,
+  toCreateInput,
+  toEditableInput,
+  type CustomerFormValues,
+} from './customer-form-values.js';
+import { appErrorToForm, tabOfPath, tabsWithErrors, validateCustomerForm, type CustomerTab } from './customer-form-validation.js';
+import type { IndexedCustomer } from './customer-index.js';
+import { CustomerWarningsAlert } from './CustomerWarningsAlert.js';
+import { MainTab } from './MainTab.js';
+import { NotesTab } from './NotesTab.js';
+import { RoutingTab } from './RoutingTab.js';
+import { TabLabel } from './TabLabel.js';
+
+export interface CustomerFormProps {
+  /** The customer as it is now; undefined when the card creates a new one. */
+  saved: IndexedCustomer | undefined;
+  notes: string;
+  rows: readonly IndexedCustomer[];
+  readOnly: boolean;
+  mutate: SyncApi['mutate'];
+  tagSuggestions: string[];
+  managerSuggestions: string[];
+  onClose: () => void;
+}
+
+const TAB_TITLES: Record<CustomerTab, string> = {
+  main: 'Main',
+  contacts: 'Contacts',
+  authentication: 'Authentication',
+  routing: 'Routing',
+  notes: 'Notes',
+};
+
+/** The customer card: the same form creates and edits; an edit sends only what changed. */
+export function CustomerForm(p: CustomerFormProps) {
+  const { readOnly, mutate, onClose } = p;
+  // The card edits the customer as it was when opened: the patch is relative to that, while
+  // warnings and the penalty shown stay live.
+  const [opened] = useState(p.saved);
+  const live = p.saved ?? opened;
+  const saved = opened;
+  const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(saved.customer, p.notes) : newCustomerValues()));
+  const [before] = useState(() => toEditableInput(initial));
+  const [tab, setTab] = useState<CustomerTab>('main');
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<CustomerFormValues>({
+    initialValues: initial,
+    validateInputOnBlur: true,
+    validate: (values) =>
+      validateCustomerForm(values, {
+        mode: saved ? 'edit' : 'create',
+        selfId: saved?.id,
+        savedCredit: saved?.customer.credit,
+        savedCurrency: saved?.customer.currency,
+        rows: p.rows,
+      }),
+  });
+
+  const save = async (values: CustomerFormValues) => {
+    setFormError(null);
+    try {
+      if (!saved) {
+        await mutate('createCustomer', toCreateInput(values, crypto.randomUUID()));
+        notifications.show({ color: 'green', message: `Saved: ${values.name.trim()} created` });
+      } else {
+        const patch = buildPatch(before, toEditableInput(values));
+        if (Object.keys(patch).length > 0) {
+          await mutate('updateCustomer', { id: saved.id, patch });
+          notifications.show({ color: 'green', message: `Saved: ${values.name.trim()}` });
+        }
+      }
+      onClose();
+    } catch (e) {
+      if (!isAppError(e)) {
+        setFormError(errorMessage(e));
+        return;
+      }
+      const { fields, message } = appErrorToForm(e);
+      form.setErrors(fields);
+      setFormError(message);
+      const first = Object.keys(fields)[0];
+      if (first) setTab(tabOfPath(first));
+    }
+  };
+
+  const errorTabs = new Set(tabsWithErrors(form.errors));
+  const tabProps = { form, readOnly };
+
+  return (
+    <form onSubmit={form.onSubmit(save, (errors) => setTab(tabsWithErrors(errors)[0] ?? 'main'))} noValidate>
+      <Stack gap="sm">
+        <CustomerWarningsAlert warnings={live?.warnings ?? []} />
+        {formError && (
+          <Alert color="red" variant="light" title="Not saved" py="xs">
+            {formError}
+          </Alert>
+        )}
+        <Tabs value={tab} onChange={(t) => setTab((t ?? 'main') as CustomerTab)} keepMounted={false}>
+          <Tabs.List>
+            {(Object.keys(TAB_TITLES) as CustomerTab[]).map((t) => (
+              <Tabs.Tab key={t} value={t}>
+                <TabLabel label={t === 'contacts' ? `Contacts (${form.values.contacts.length})` : TAB_TITLES[t]} hasError={errorTabs.has(t)} />
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {/* A disabled fieldset makes every input read-only for viewers in one place. */}
+          <Fieldset disabled={readOnly} variant="unstyled" pt="sm">
+            <Tabs.Panel value="main">
+              <MainTab form={form} saved={live?.customer} tagSuggestions={p.tagSuggestions} managerSuggestions={p.managerSuggestions} />
+            </Tabs.Panel>
+            <Tabs.Panel value="contacts">
+              <ContactsTab {...tabProps} />
+            </Tabs.Panel>
+            <Tabs.Panel value="authentication">
+              <AuthenticationTab {...tabProps} />
+            </Tabs.Panel>
+            <Tabs.Panel value="routing">
+              <RoutingTab {...tabProps} />
+            </Tabs.Panel>
+            <Tabs.Panel value="notes">
+              <NotesTab form={form} />
+            </Tabs.Panel>
+          </Fieldset>
+        </Tabs>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {readOnly ? 'Close' : 'Cancel'}
+          </Button>
+          {!readOnly && (
+            <Button type="submit" loading={form.submitting}>
+              {saved ? 'Save changes' : 'Create customer'}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+import 'mantine-datatable/styles.css';
+import { Box, Stack } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { can } from '../../shared/auth.js';
+import { useSync } from '../sync/sync-context.js';
+import { BulkEditModal } from './BulkEditModal.js';
+import { useCustomerColumns } from './customer-columns.js';
+import type { CustomerSort, CustomerView, StatusFilter } from './customer-query.js';
+import { addAll, allSelected, applyPageSelection, selectedInView } from './customer-selection.js';
+import { CustomerFormModal, type CardTarget } from './CustomerFormModal.js';
+import { CustomersGrid } from './CustomersGrid.js';
+import { CustomersToolbar } from './CustomersToolbar.js';
+import { distinctValues, tagsOf } from './distinct-values.js';
+import { LoadingCustomers } from './LoadingCustomers.js';
+import { NoCustomers } from './NoCustomers.js';
+import { NoMatch } from './NoMatch.js';
+import { SelectionBanner } from './SelectionBanner.js';
+import { SelectionBar } from './SelectionBar.js';
+import { useCustomerActions } from './use-customer-actions.js';
+import { useCustomerIndex } from './use-customer-index.js';
+import { useCustomerView } from './use-customer-view.js';
+import { useFirstSync } from './use-first-sync.js';
+import { usePageSize } from './use-page-size.js';
+import { useUrlIntent } from './use-url-intent.js';
+
+const DEFAULT_SORT: Record<CustomerView, CustomerSort> = {
+  customers: { column: 'name', direction: 'asc' },
+  trash: { column: 'deletedAt', direction: 'desc' },
+};
+
+// Fills the shell's main area so the grid scrolls inside itself under a sticky header.
+const PAGE_HEIGHT =
+  'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--app-shell-padding, 0rem))';
+
+/**
+ * The customers page: every customer of the operator, searchable, filterable, sortable
+ * and editable in bulk. Views are computed on the in-memory index; the grid renders one page.
+ */
+export function CustomersPage() {
+  const sync = useSync();
+  const { rep, mutate, role } = sync;
+  const canWrite = can(role, 'customers.write');
+  const canDelete = can(role, 'customers.delete');
+  const { rows, loaded, get } = useCustomerIndex(rep);
+  const actions = useCustomerActions(mutate, get);
+  const intent = useUrlIntent();
+  const firstSync = useFirstSync();
+  const ready = loaded && !(rows.length === 0 && firstSync.waiting);
+
+  const [view, setView] = useState<CustomerView>(intent.view);
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 100);
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [warningsOnly, setWarningsOnly] = useState(false);
+  const [sort, setSort] = useState<CustomerSort>(DEFAULT_SORT[intent.view]);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = usePageSize();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
+  const [bulkOpen, setBulkOpen] = useState(false);
+
+  const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
+    rows,
+    { search: debouncedSearch, status, view, warningsOnly, sort },
+    page,
+    pageSize,
+  );
+
+  // `get` changes with every index version, so the selection drops customers that left the view.
+  const selectedIds = useMemo(() => selectedInView(selected, get, view), [selected, get, view]);
+  const pageAllSelected = useMemo(() => allSelected(selected, pageRows.map((r) => r.id)), [selected, pageRows]);
+  const allMatchingSelected = useMemo(() => allSelected(selected, visibleIds), [selected, visibleIds]);
+
+  const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
+  const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
+  const columns = useCustomerColumns(view, openCard);
+  const filtered = debouncedSearch.trim() !== '' || status !== 'all' || warningsOnly;
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPage(1);
+  };
+  // Stable handlers and elements keep the memoised grid from re-rendering while typing.
+  const changePageSize = useCallback((size: number) => {
+    setPageSize(size);
+    setPage(1);
+  }, [setPageSize]);
+  const changeSort = useCallback((next: CustomerSort) => {
+    setSort(next);
+    setPage(1);
+  }, []);
+  const clearFilters = useCallback(() => {
+    setSearch('');
+    setStatus('all');
+    setWarningsOnly(false);
+    setPage(1);
+  }, []);
+  const empty = visible.length === 0;
+  // The grid keeps its empty state in the page (transparent) even with rows: render it only when empty.
+  const emptyState = useMemo(
+    () => (empty ? <NoMatch view={view} status={status} filtered={filtered} onClear={clearFilters} /> : <></>),
+    [empty, view, status, filtered, clearFilters],
+  );
+  const changeView = (next: CustomerView) => {
+    setView(next);
+    setSort(DEFAULT_SORT[next]);
+    setSelected(new Set());
+    setPage(1);
+  };
+  const selection = useMemo(
+    () =>
+      canWrite
+        ? {
+            selected,
+            onPageSelectionChange: (pageIds: string[], onPage: string[]) => setSelected((s) => applyPageSelection(s, pageIds, onPage)),
+          }
+        : undefined,
+    [canWrite, selected],
+  );
+
+  let body;
+  // A new device starts with an empty store: that is "not downloaded yet", not "no customers".
+  if (!ready) {
+    body = <LoadingCustomers progress={firstSync.progress} />;
+  } else if (view === 'customers' && viewCounts.live === 0) {
+    body = <NoCustomers canLoadSamples={can(role, 'sample-data.load')} onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined} />;
+  } else {
+    body = (
+      <CustomersGrid
+        records={pageRows}
+        totalRecords={visible.length}
+        page={currentPage}
+        onPageChange={setPage}
+        pageSize={pageSize}
+        onPageSizeChange={changePageSize}
+        columns={columns}
+        sort={sort}
+        onSortChange={changeSort}
+        selection={selection}
+        emptyState={emptyState}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="xs" h={PAGE_HEIGHT} mih={420}>
+      <CustomersToolbar
+        search={search}
+        onSearchChange={resetPage(setSearch)}
+        status={status}
+        statusCounts={statusCounts}
+        onStatusChange={resetPage(setStatus)}
+        warningsOnly={warningsOnly}
+        onWarningsOnlyChange={resetPage(setWarningsOnly)}
+        view={view}
+        trashCount={viewCounts.trash}
+        onViewChange={changeView}
+        total={view === 'trash' ? viewCounts.trash : viewCounts.live}
+        matching={visible.length}
+        filtered={filtered}
+        loaded={ready}
+        onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
+      />
+      {canWrite && (
+        <>
+          <SelectionBanner
+            pageSize={pageRows.length}
+            matching={visible.length}
+            pageAllSelected={pageAllSelected}
+            allMatchingSelected={allMatchingSelected}
+            onSelectAllMatching={() => setSelected((s) => addAll(s, visibleIds))}
+            onClear={clearSelection}
+          />
+          <SelectionBar
+            count={selectedIds.length}
+            view={view}
+            canDelete={canDelete}
+            onBulkEdit={() => setBulkOpen(true)}
+            onSetStatus={(s) => void actions.setStatus(selectedIds, s)}
+            onDelete={() => actions.confirmDelete(selectedIds, clearSelection)}
+            onRestore={() => {
+              void actions.restore(selectedIds);
+              clearSelection();
+            }}
+            onClear={clearSelection}
+          />
+        </>
+      )}
+      <Box style={{ flex: 1, minHeight: 0 }}>{body}</Box>
+      <BulkEditModal
+        opened={bulkOpen}
+        count={selectedIds.length}
+        tagSuggestions={bulkTags}
+        onClose={() => setBulkOpen(false)}
+        onApply={(patch) => void actions.bulkUpdate(selectedIds, patch)}
+      />
+      <CustomerFormModal target={card} rows={rows} loaded={loaded && !firstSync.waiting} get={get} sync={sync} readOnly={!canWrite} onClose={() => setCard(null)} />
+    </Stack>
+  );
+}

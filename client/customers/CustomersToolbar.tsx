@@ -1,0 +1,63 @@
+import { ActionIcon, Group, SegmentedControl, Switch, Text, Tooltip } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { CustomerView, StatusFilter as StatusFilterValue } from './customer-query.js';
+import { customersCount } from './format-metrics.js';
+import { SearchBox } from './SearchBox.js';
+import { StatusFilter } from './StatusFilter.js';
+
+export interface CustomersToolbarProps {
+  search: string;
+  onSearchChange: (search: string) => void;
+  status: StatusFilterValue;
+  statusCounts: Record<StatusFilterValue, number>;
+  onStatusChange: (status: StatusFilterValue) => void;
+  warningsOnly: boolean;
+  onWarningsOnlyChange: (on: boolean) => void;
+  view: CustomerView;
+  trashCount: number;
+  onViewChange: (view: CustomerView) => void;
+  /** Customers in the view, and how many the filters leave. */
+  total: number;
+  matching: number;
+  filtered: boolean;
+  /** False until the local store has been read: counts are unknown, not zero. */
+  loaded: boolean;
+  /** Undefined hides the button (viewers). */
+  onNew?: () => void;
+}
+
+/** Search, filters, the customers/trash switch, the counts and the "+" button. */
+export function CustomersToolbar(p: CustomersToolbarProps) {
+  return (
+    <Group gap="sm" wrap="wrap" align="center">
+      <SearchBox value={p.search} onChange={p.onSearchChange} />
+      <StatusFilter value={p.status} counts={p.statusCounts} onChange={p.onStatusChange} />
+      <Switch label="Has warnings" checked={p.warningsOnly} onChange={(e) => p.onWarningsOnlyChange(e.currentTarget.checked)} />
+      <SegmentedControl
+        aria-label="View"
+        value={p.view}
+        onChange={(v) => p.onViewChange(v as CustomerView)}
+        data={[
+          { value: 'customers', label: 'Customers' },
+          { value: 'trash', label: `Trash (${p.trashCount.toLocaleString('en')})` },
+        ]}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
+        {!p.loaded
+          ? 'Loading…'
+          : p.filtered
+            ? `${p.matching.toLocaleString('en')} match`
+            : p.view === 'trash'
+              ? `${customersCount(p.total)} in the trash`
+              : customersCount(p.total)}
+      </Text>
+      {p.onNew && (
+        <Tooltip label="New customer" withArrow>
+          <ActionIcon size="lg" radius="xl" variant="filled" color="blue" aria-label="New customer" onClick={p.onNew} ml="auto">
+            <IconPlus size={20} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}

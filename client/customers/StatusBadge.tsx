@@ -1,0 +1,35 @@
+import { Badge } from '@mantine/core';
+import type { Customer } from '../../shared/customer.js';
+import { STATUS_LABELS, type CustomerStatus } from '../../shared/customer-status.js';
+import { formatDateTime } from './relative-time.js';
+import { LazyTooltip } from './LazyTooltip.js';
+
+export const STATUS_COLORS: Record<CustomerStatus, string> = {
+  active: 'green',
+  inactive: 'gray',
+  pending: 'yellow',
+  pending_approval: 'orange',
+  penalty: 'red',
+};
+
+/** "Penalty until 1 Feb 2026, 14:05, then Active". */
+export function penaltyText(c: Pick<Customer, 'penaltyUntil' | 'statusBeforePenalty'>): string {
+  const until = c.penaltyUntil ? ` until ${formatDateTime(c.penaltyUntil)}` : '';
+  const then = c.statusBeforePenalty ? `, then ${STATUS_LABELS[c.statusBeforePenalty]}` : '';
+  return `Penalty${until}${then}`;
+}
+
+/** A customer's status, coloured; a penalty says until when and what comes after. */
+export function StatusBadge({ customer }: { customer: Customer }) {
+  const badge = (
+    <Badge color={STATUS_COLORS[customer.status]} variant="light" size="sm" miw="max-content">
+      {STATUS_LABELS[customer.status]}
+    </Badge>
+  );
+  if (customer.status !== 'penalty') return badge;
+  return (
+    <LazyTooltip label={penaltyText(customer)} withArrow>
+      {badge}
+    </LazyTooltip>
+  );
+}

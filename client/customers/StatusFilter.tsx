@@ -1,0 +1,29 @@
+import { Select } from '@mantine/core';
+import { STATUS_LABELS } from '../../shared/customer-status.js';
+import { STATUS_FILTERS, type StatusFilter as StatusFilterValue } from './customer-query.js';
+
+const LABELS: Record<StatusFilterValue, string> = { all: 'All', ...STATUS_LABELS, dialling: 'Dialling' };
+
+/** Status filter with a live count per status, counted over the current search. */
+export function StatusFilter({
+  value,
+  counts,
+  onChange,
+}: {
+  value: StatusFilterValue;
+  counts: Record<StatusFilterValue, number>;
+  onChange: (value: StatusFilterValue) => void;
+}) {
+  const data = STATUS_FILTERS.map((s) => ({ value: s, label: `${LABELS[s]} (${counts[s].toLocaleString('en')})` }));
+  return (
+    <Select
+      aria-label="Status"
+      data={data}
+      value={value}
+      onChange={(v) => onChange((v ?? 'all') as StatusFilterValue)}
+      allowDeselect={false}
+      w={210}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

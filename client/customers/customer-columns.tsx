@@ -1,0 +1,52 @@
+import type { DataTableColumn } from 'mantine-datatable';
+import { useMemo } from 'react';
+import type { IndexedCustomer } from './customer-index.js';
+import { acdSeconds, asrPercent, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
+import type { CustomerView, SortColumn } from './customer-query.js';
+import { CountryCell } from './CountryCell.js';
+import { CreditCell } from './CreditCell.js';
+import { formatCount, formatDuration, formatLimit, formatPercent, formatSeconds } from './format-metrics.js';
+import { NameCell } from './NameCell.js';
+import { fromNow } from './relative-time.js';
+import { StatusBadge } from './StatusBadge.js';
+import { TagBadges } from './TagBadges.js';
+
+type Column = DataTableColumn<IndexedCustomer> & { accessor: SortColumn };
+
+// Every column is sortable and stays on one line, which keeps rows compact.
+const column = (accessor: SortColumn, title: string, render: Column['render'], textAlign?: 'right'): Column => ({
+  accessor,
+  title,
+  sortable: true,
+  noWrap: true,
+  ...(textAlign ? { textAlign } : {}),
+  render,
+});
+
+const metric = (accessor: SortColumn, title: string, value: (r: IndexedCustomer) => string): Column =>
+  column(accessor, title, (r) => value(r), 'right');
+
+/**
+ * The grid's columns. Accessors are the sort column ids, so the grid's sort status maps
+ * straight onto our own sort. Metric cells read the metric accessors ("-" until metrics exist).
+ */
+export function useCustomerColumns(view: CustomerView, onOpen: (id: string) => void): Column[] {
+  return useMemo(
+    () => [
+      column('name', 'Name', (r) => <NameCell row={r} onOpen={onOpen} />),
+      column('credit', 'Credit', (r) => <CreditCell row={r} />, 'right'),
+      column('channels', 'Channels', (r) => `${formatCount(liveChannels(r))} / ${formatLimit(r.customer.channels)}`, 'right'),
+      column('status', 'Status', (r) => <StatusBadge customer={r.customer} />),
+      view === 'trash'
+        ? column('deletedAt', 'Deleted', (r) => `Deleted ${fromNow(r.customer.deletedAt)}`)
+        : column('lastCall', 'Last call', (r) => fromNow(lastCallAt(r))),
+      metric('asr', 'ASR', (r) => formatPercent(asrPercent(r))),
+      metric('acd', 'ACD', (r) => formatDuration(acdSeconds(r))),
+      metric('pdd', 'PDD', (r) => formatSeconds(pddSeconds(r))),
+      metric('cps', 'CPS', (r) => formatCount(callsPerSecond(r))),
+      column('country', 'Country', (r) => <CountryCell code={r.customer.country} />),
+      column('tags', 'Tags', (r) => <TagBadges tags={r.customer.tags} />),
+    ],
+    [view, onOpen],
+  );
+}

@@ -1,0 +1,184 @@
+import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../shared/customer.js';
+import { customerKey, notesKey } from '../../shared/keys.js';
+import { CustomerIndex, type Schedule, type WatchCustomerDiffs } from './customer-index.js';
+import { testCustomer, testId } from './customer-test-rows.js';
+
+type DiffOp = ExperimentalNoIndexDiff[number];
+const json = (c: Customer) => c as unknown as ReadonlyJSONValue;
+
+/** A store that delivers diffs in the shape `experimentalWatch` does. */
+class FakeStore {
+  readonly #values = new Map<string, ReadonlyJSONValue>();
+  #onDiff: ((diff: ExperimentalNoIndexDiff) => void) | undefined;
+  watches = 0;
+
+  constructor(initial: Customer[] = []) {
+    for (const c of initial) this.#values.set(customerKey(c.id), json(c));
+  }
+
+  /** Like `rep.experimentalWatch(cb, { initialValuesInFirstDiff: true })`: the first diff holds everything. */
+  readonly watch: WatchCustomerDiffs = (onDiff) => {
+    this.watches += 1;
+    this.#onDiff = onDiff;
+    onDiff([...this.#values].map(([key, newValue]): DiffOp => ({ op: 'add', key, newValue })));
+    return () => {
+      this.#onDiff = undefined;
+    };
+  };
+
+  /** Writes several keys in one transaction: one diff. */
+  write(changes: { key: string; value: ReadonlyJSONValue | undefined }[]): void {
+    const diff: DiffOp[] = [];
+    for (const { key, value } of changes) {
+      const oldValue = this.#values.get(key);
+      if (value === undefined) {
+        if (oldValue === undefined) continue;
+        this.#values.delete(key);
+        diff.push({ op: 'del', key, oldValue });
+      } else {
+        this.#values.set(key, value);
+        diff.push(oldValue === undefined ? { op: 'add', key, newValue: value } : { op: 'change', key, oldValue, newValue: value });
+      }
+    }
+    this.#onDiff?.(diff);
+  }
+
+  put(c: Customer): void {
+    this.write([{ key: customerKey(c.id), value: json(c) }]);
+  }
+
+  del(id: string): void {
+    this.write([{ key: customerKey(id), value: undefined }]);
+  }
+}
+
+/** A clock the test advances by hand. */
+class ManualSchedule {
+  pending: { fn: () => void; ms: number }[] = [];
+  readonly schedule: Schedule = (fn, ms) => {
+    const task = { fn, ms };
+    this.pending.push(task);
+    return () => {
+      this.pending = this.pending.filter((t) => t !== task);
+    };
+  };
+  runAll(): void {
+    const tasks = this.pending;
+    this.pending = [];
+    for (const t of tasks) t.fn();
+  }
+}
+
+function setup(initial: Customer[] = []) {
+  const store = new FakeStore(initial);
+  const clock = new ManualSchedule();
+  const index = new CustomerIndex({ schedule: clock.schedule, batchMs: 50 });
+  let notifications = 0;
+  index.subscribe(() => (notifications += 1));
+  const disconnect = index.connect(store.watch);
+  return { store, clock, index, disconnect, notified: () => notifications };
+}
+
+describe('CustomerIndex', () => {
+  it('publishes the initial contents at once, without waiting for a batch', () => {
+    const { index, clock, notified } = setup([testCustomer(1), testCustomer(2)]);
+    expect(notified()).toBe(1);
+    expect(clock.pending).toEqual([]);
+    const snap = index.getSnapshot();
+    expect(snap.loaded).toBe(true);
+    expect(snap.rows.map((r) => r.customer.name).sort()).toEqual(['Customer 1', 'Customer 2']);
+  });
+
+  it('is loaded even when the store holds no customer yet', () => {
+    const { index, notified } = setup([]);
+    expect(index.getSnapshot()).toMatchObject({ loaded: true, rows: [] });
+    expect(notified()).toBe(1);
+  });
+
+  it('is not loaded before the first diff arrives', () => {
+    const index = new CustomerIndex();
+    expect(index.getSnapshot().loaded).toBe(false);
+  });
+
+  it('turns many diffs into one notification per batch', () => {
+    const { store, clock, index, notified } = setup([testCustomer(1)]);
+    const before = index.getSnapshot();
+    for (let n = 2; n <= 200; n++) store.put(testCustomer(n));
+    expect(notified()).toBe(1);
+    expect(index.getSnapshot()).toBe(before);
+    expect(clock.pending).toHaveLength(1);
+    expect(clock.pending[0]?.ms).toBe(50);
+    clock.runAll();
+    expect(notified()).toBe(2);
+    expect(index.getSnapshot().rows).toHaveLength(200);
+    expect(index.getSnapshot().version).toBe(before.version + 1);
+  });
+
+  it('a 10,000-customer bulk edit in one diff causes one notification', () => {
+    const customers = Array.from({ length: 10_000 }, (_, i) => testCustomer(i + 1));
+    const { store, clock, index, notified } = setup(customers);
+    store.write(customers.map((c) => ({ key: customerKey(c.id), value: json({ ...c, status: 'inactive' }) })));
+    clock.runAll();
+    expect(notified()).toBe(2);
+    expect(index.getSnapshot().rows.every((r) => r.customer.status === 'inactive')).toBe(true);
+  });
+
+  it('applies add, change and del', () => {
+    const { store, clock, index } = setup([testCustomer(1), testCustomer(2)]);
+    store.put(testCustomer(3, { name: 'Added Ltd' }));
+    store.put(testCustomer(1, { name: 'Renamed Ltd' }));
+    store.del(testId(2));
+    clock.runAll();
+    const names = index.getSnapshot().rows.map((r) => r.customer.name).sort();
+    expect(names).toEqual(['Added Ltd', 'Renamed Ltd']);
+    expect(index.get(testId(2))).toBeUndefined();
+    expect(index.get(testId(1))?.nameKey).toBe('renamed ltd');
+    expect(index.getSnapshot().get(testId(3))?.customer.name).toBe('Added Ltd');
+  });
+
+  it('recomputes warnings and search text when a customer changes', () => {
+    const { store, clock, index } = setup([testCustomer(1)]);
+    expect(index.get(testId(1))?.warnings).toEqual([]);
+    expect(index.get(testId(1))?.searchText).toContain('203.0.113.10');
+    store.put(testCustomer(1, { ipAuth: [], sipUsers: [{ username: 'trunk-7', channels: 0, cps: 0 }], credit: '-5.00' }));
+    clock.runAll();
+    const row = index.get(testId(1));
+    expect(row?.warnings.map((w) => w.code)).toEqual(['cannot_dial']);
+    expect(row?.cannotDial).toBe(true);
+    expect(row?.searchText).toContain('trunk-7');
+    expect(row?.searchText).not.toContain('203.0.113.10');
+  });
+
+  it('ignores keys outside the customer prefix', () => {
+    const { store, clock, index } = setup([testCustomer(1)]);
+    store.write([{ key: notesKey(testId(1)), value: { text: 'hello' } }]);
+    clock.runAll();
+    expect(index.getSnapshot().rows).toHaveLength(1);
+  });
+
+  it('drops a pending batch on disconnect and reloads from scratch on reconnect', () => {
+    const { store, clock, index, disconnect, notified } = setup([testCustomer(1)]);
+    store.put(testCustomer(2));
+    disconnect();
+    expect(clock.pending).toEqual([]);
+    store.put(testCustomer(3));
+    index.connect(store.watch);
+    expect(store.watches).toBe(2);
+    expect(notified()).toBe(2);
+    expect(index.getSnapshot().rows.map((r) => r.id).sort()).toEqual([testId(1), testId(2), testId(3)]);
+  });
+
+  it('stops notifying a listener that unsubscribed', () => {
+    const { store, clock, index } = setup([testCustomer(1)]);
+    let calls = 0;
+    const unsubscribe = index.subscribe(() => (calls += 1));
+    store.put(testCustomer(2));
+    clock.runAll();
+    unsubscribe();
+    store.put(testCustomer(3));
+    clock.runAll();
+    expect(calls).toBe(1);
+  });
+});

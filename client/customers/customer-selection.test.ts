@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { applySnapshot, applyBulkPatch } from '../../shared/customer-patch.js';
+import { addAll, allSelected, applyPageSelection, selectedInView, snapshotEntries } from './customer-selection.js';
+import { testId, testRow } from './customer-test-rows.js';
+
+const NOW = '2026-02-01T12:00:00.000Z';
+const live = [testRow(1), testRow(2), testRow(3)];
+const gone = testRow(4, { deletedAt: NOW });
+const byId = new Map([...live, gone].map((r) => [r.id, r]));
+const get = (id: string) => byId.get(id);
+
+describe('selection across pages', () => {
+  it('keeps selections made on other pages when this page changes', () => {
+    const fromPage1 = new Set(['a', 'b']);
+    const next = applyPageSelection(fromPage1, ['c', 'd', 'e'], ['d']);
+    expect([...next].sort()).toEqual(['a', 'b', 'd']);
+    const unticked = applyPageSelection(next, ['c', 'd', 'e'], []);
+    expect([...unticked].sort()).toEqual(['a', 'b']);
+  });
+
+  it('"select all matching" adds every matching id to what was selected', () => {
+    const next = addAll(new Set(['x']), ['a', 'b']);
+    expect([...next].sort()).toEqual(['a', 'b', 'x']);
+    expect(allSelected(next, ['a', 'b'])).toBe(true);
+    expect(allSelected(next, ['a', 'c'])).toBe(false);
+    expect(allSelected(next, [])).toBe(false);
+  });
+
+  it('acts only on selected customers still in the view', () => {
+    const selected = new Set([testId(1), testId(4), 'vanished']);
+    expect(selectedInView(selected, get, 'customers')).toEqual([testId(1)]);
+    expect(selectedInView(selected, get, 'trash')).toEqual([testId(4)]);
+  });
+
+  it('snapshots let undo put back exactly what a bulk edit changed', () => {
+    const entries = snapshotEntries([testId(1), testId(4)], get);
+    expect(entries.map((e) => e.id)).toEqual([testId(1)]);
+    const before = live[0]!.customer;
+    const edited = applyBulkPatch(before, { status: 'inactive', channels: 2, country: 'DE', tags: { mode: 'set', values: ['x'] } }, NOW);
+    const undone = applySnapshot(edited, entries[0]!.snapshot, NOW);
+    expect({ ...undone, updatedAt: before.updatedAt }).toEqual(before);
+  });
+});

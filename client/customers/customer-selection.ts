@@ -1,0 +1,51 @@
+import { bulkSnapshot, type BulkSnapshot } from '../../shared/customer-patch.js';
+import type { IndexedCustomer } from './customer-index.js';
+import type { CustomerView } from './customer-query.js';
+
+/**
+ * Selection kept as a set of ids across pages and filters. The grid only knows the rows
+ * of the page it shows, so its changes are merged into the whole set here.
+ */
+export function applyPageSelection(selected: ReadonlySet<string>, pageIds: readonly string[], selectedOnPage: readonly string[]): Set<string> {
+  const next = new Set(selected);
+  for (const id of pageIds) next.delete(id);
+  for (const id of selectedOnPage) next.add(id);
+  return next;
+}
+
+export function addAll(selected: ReadonlySet<string>, ids: readonly string[]): Set<string> {
+  const next = new Set(selected);
+  for (const id of ids) next.add(id);
+  return next;
+}
+
+export function allSelected(selected: ReadonlySet<string>, ids: readonly string[]): boolean {
+  if (ids.length === 0 || selected.size < ids.length) return false;
+  for (const id of ids) if (!selected.has(id)) return false;
+  return true;
+}
+
+/** Selected ids that still exist in `view`: actions never touch rows that left it meanwhile. */
+export function selectedInView(selected: ReadonlySet<string>, get: (id: string) => IndexedCustomer | undefined, view: CustomerView): string[] {
+  const out: string[] = [];
+  for (const id of selected) {
+    const row = get(id);
+    if (row && (row.deletedAtMs !== undefined) === (view === 'trash')) out.push(id);
+  }
+  return out;
+}
+
+export interface SnapshotEntry {
+  id: string;
+  snapshot: BulkSnapshot;
+}
+
+/** What undo of a bulk edit or status change puts back, taken before the change. */
+export function snapshotEntries(ids: readonly string[], get: (id: string) => IndexedCustomer | undefined): SnapshotEntry[] {
+  const out: SnapshotEntry[] = [];
+  for (const id of ids) {
+    const row = get(id);
+    if (row && row.deletedAtMs === undefined) out.push({ id, snapshot: bulkSnapshot(row.customer) });
+  }
+  return out;
+}

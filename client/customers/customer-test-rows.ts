@@ -1,0 +1,23 @@
+import type { Customer } from '../../shared/customer.js';
+import { makeCustomer } from '../../shared/test-fixtures.js';
+import { indexCustomer, type IndexedCustomer } from './customer-index.js';
+
+/** A deterministic, valid UUID for test customer number `n`. */
+export function testId(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/** A valid customer with id `testId(n)`; override what the test is about. */
+export function testCustomer(n: number, overrides: Partial<Customer> = {}): Customer {
+  return makeCustomer({
+    id: testId(n),
+    name: `Customer ${n}`,
+    contacts: [{ name: 'Noc Desk', email: `noc${n}@example.net`, type: 'noc', emailVerified: true, mobileVerified: false }],
+    ...overrides,
+  });
+}
+
+/** An indexed customer, as the index would build it. */
+export function testRow(n: number, overrides: Partial<Customer> = {}): IndexedCustomer {
+  return indexCustomer(testCustomer(n, overrides));
+}
