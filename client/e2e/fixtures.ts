@@ -11,7 +11,14 @@ export interface Account {
 }
 
 type WorkerFixtures = { server: ServerProcess; admin: Account };
-type TestFixtures = { signedIn: Page };
+/** A server of its own with an admin signed in, for tests that need to know everything in the database. */
+export interface Isolated {
+  server: ServerProcess;
+  admin: Account;
+  page: Page;
+}
+
+type TestFixtures = { signedIn: Page; isolated: Isolated };
 
 /** Sets up the organisation through the API once per worker server. */
 async function setupOrganisation(url: string): Promise<Account> {
@@ -56,6 +63,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   admin: [async ({ server }, use) => use(await setupOrganisation(server.url)), { scope: 'worker' }],
   baseURL: async ({ server }, use) => use(server.url),
+  isolated: async ({ browser }, use) => {
+    const server = await startServerProcess();
+    const admin = await setupOrganisation(server.url);
+    const context = await contextFor(browser, server, admin);
+    const page = await context.newPage();
+    await use({ server, admin, page });
+    await context.close();
+    await server.stop();
+  },
   signedIn: async ({ browser, server, admin }, use) => {
     const context = await contextFor(browser, server, admin);
     const page = await context.newPage();

@@ -17,6 +17,29 @@ export interface OpenSync {
   close(opts?: { dropLocalData?: boolean }): Promise<void>;
 }
 
+/**
+ * User-timing entries that measurement tools can observe without any change to what the
+ * user sees: the last page of a pull arrived (mark), a commit reached the local store
+ * (mark), and a persist ran (measure: a persist that started after the latest commit mark
+ * means everything is in IndexedDB).
+ */
+export const SYNCED_MARK = 'trunkline:synced';
+export const COMMITTED_MARK = 'trunkline:committed';
+export const PERSIST_MEASURE = 'trunkline:persist';
+
+// Only the latest entry of each name is kept, so a long session does not fill the timeline buffer.
+function mark(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+async function measured(name: string, work: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  await work();
+  performance.clearMeasures(name);
+  performance.measure(name, { start, end: performance.now() });
+}
+
 const lastSyncedKey = (userId: string) => `trunkline.lastSynced.${userId}`;
 
 /**
@@ -38,6 +61,8 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
         queueMicrotask(() => void rep.pull({ now: true }).catch(() => {}));
       } else {
         const now = Date.now();
+        // Observable completion signals for performance measurement (no effect on behaviour).
+        mark(SYNCED_MARK);
         localStorage.setItem(lastSyncedKey(userId), String(now));
         status.set({ progress: null, lastSyncedAt: now });
       }
@@ -60,7 +85,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     { enableScheduledPersist: false },
   );
 
-  const persistQueue = new PersistQueue(() => rep.persist());
+  const persistQueue = new PersistQueue(() => measured(PERSIST_MEASURE, () => rep.persist()));
   const refreshPending = () =>
     void rep
       .experimentalPendingMutations()
@@ -69,6 +94,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
 
   // Every commit (local change or pulled data) gets persisted soon, and the pending count refreshed.
   const stopWatch = rep.experimentalWatch(() => {
+    mark(COMMITTED_MARK);
     persistQueue.schedule();
     refreshPending();
   });
@@ -82,7 +108,9 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     void rep.pull({ now: true }).catch(() => {});
     void rep.push({ now: true }).catch(() => {});
   };
+  const onOffline = () => status.set({ online: false });
   window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
 
   const api: SyncApi = {
     rep,
@@ -101,6 +129,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
       stopPokes();
       stopWatch();
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       persistQueue.cancel();
       if (!dropLocalData) await persistQueue.flush().catch(() => {});
       const idbName = rep.idbName;

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+import postgres from 'postgres';
+
+/** Creates a customer through the "+" card, as staff do. */
+export async function createCustomerViaUi(page: Page, name: string, currency = 'EUR'): Promise<void> {
+  await page.getByRole('button', { name: 'New customer' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('combobox', { name: 'Currency' }).fill(currency);
+  await page.getByRole('option', { name: new RegExp(`^${currency}`) }).first().click();
+  await dialog.getByRole('button', { name: 'Create customer' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export async function search(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Search customers' }).fill(text);
+}
+
+/** The grid row showing the customer named `name`. */
+export function row(page: Page, name: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+}
+
+/** Reads the server's copy directly from PostgreSQL: what "the server has it" means. */
+export async function serverCustomers(databaseUrl: string, where: { nameLike: string }) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    return await sql<{ name: string; status: string; channels: number; deleted_at: Date | null }[]>`
+      select name, status, channels, deleted_at from customers where name like ${where.nameLike} order by name`;
+  } finally {
+    await sql.end();
+  }
+}
