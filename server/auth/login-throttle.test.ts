@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/errors.js';
-import { LoginThrottle, MAX_FAILURES, WINDOW_MS } from './login-throttle.js';
+import { LoginThrottle, MAX_FAILURES, MAX_FAILURES_PER_IP, WINDOW_MS } from './login-throttle.js';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
 
@@ -29,9 +29,9 @@ describe('LoginThrottle', () => {
     expect(refusal(() => throttle.check('ann@x.example', '10.0.0.99', at(WINDOW_MS + 1)))).toBeUndefined();
   });
 
-  it('refuses an address after ten failures spread over many emails', () => {
+  it('refuses an address after fifty failures spread over many emails', () => {
     const throttle = new LoginThrottle();
-    for (let i = 0; i < MAX_FAILURES; i++) throttle.recordFailure(`user${i}@x.example`, '192.0.2.1', at(i));
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) throttle.recordFailure(`user${i}@x.example`, '192.0.2.1', at(i));
     expect(refusal(() => throttle.check('new@x.example', '192.0.2.1', at(100)))?.code).toBe('rate_limited');
     expect(refusal(() => throttle.check('new@x.example', '192.0.2.2', at(100)))).toBeUndefined();
   });
@@ -42,7 +42,7 @@ describe('LoginThrottle', () => {
     throttle.recordSuccess('ann@x.example');
     throttle.recordFailure('ann@x.example', '192.0.2.9', at(50));
     expect(refusal(() => throttle.check('ann@x.example', '192.0.2.9', at(60)))).toBeUndefined();
-    throttle.recordFailure('zed@x.example', '192.0.2.1', at(70));
+    for (let i = MAX_FAILURES - 1; i < MAX_FAILURES_PER_IP; i++) throttle.recordFailure(`zed${i}@x.example`, '192.0.2.1', at(70));
     expect(refusal(() => throttle.check('other@x.example', '192.0.2.1', at(80)))?.code).toBe('rate_limited');
   });
 });

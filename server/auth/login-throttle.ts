@@ -1,12 +1,14 @@
 import { AppError } from '../../shared/errors.js';
 
 /**
- * Slows password guessing: after MAX_FAILURES failed sign-ins for one email, or from one
- * IP address, within WINDOW_MS, further attempts are refused with 429 until the oldest
+ * Slows password guessing: after MAX_FAILURES failed sign-ins for one email, or
+ * MAX_FAILURES_PER_IP from one IP address, within WINDOW_MS, further attempts are refused with 429 until the oldest
  * failure leaves the window. In memory, so per server process and forgotten on restart;
  * enough to make online guessing slow without a table to maintain.
  */
 export const MAX_FAILURES = 10;
+/** Higher per address: a whole office or NOC behind one NAT address shares it. */
+export const MAX_FAILURES_PER_IP = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Above this many tracked keys, stale ones are swept so random emails cannot grow memory forever. */
 const SWEEP_ABOVE = 10_000;
@@ -16,7 +18,7 @@ export class LoginThrottle {
 
   /** Throws AppError('rate_limited') when `email` or `ip` has failed too often lately. */
   check(email: string, ip: string, now: Date): void {
-    const waitMs = Math.max(this.waitFor(`email:${email}`, now), this.waitFor(`ip:${ip}`, now));
+    const waitMs = Math.max(this.waitFor(`email:${email}`, MAX_FAILURES, now), this.waitFor(`ip:${ip}`, MAX_FAILURES_PER_IP, now));
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
       throw new AppError(
@@ -40,10 +42,10 @@ export class LoginThrottle {
     this.failures.delete(`email:${email}`);
   }
 
-  private waitFor(key: string, now: Date): number {
+  private waitFor(key: string, limit: number, now: Date): number {
     const list = this.recent(key, now);
-    if (list.length < MAX_FAILURES) return 0;
-    const oldestThatCounts = list[list.length - MAX_FAILURES] ?? now.getTime();
+    if (list.length < limit) return 0;
+    const oldestThatCounts = list[list.length - limit] ?? now.getTime();
     return oldestThatCounts + WINDOW_MS - now.getTime();
   }
 
