@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, setupAdmin, TEST_PASSWORD } from '../test/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
-import { startServerProcess, type ServerProcess } from './test-support/server-process.js';
+import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { SseStream } from './test-support/sse-stream.js';
 import { httpTransport, TestSyncClient } from './test-support/test-sync-client.js';
 

@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { findTestPostgres } from './postgres-server.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
+import type {} from './test-database.js';
 
 /** Runs once per `vitest run`: finds or starts PostgreSQL and hands its URL to every test file. */
 export default async function setup(project: TestProject) {

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
 /**
  * A fresh, empty database for one test file, dropped afterwards. Tests never share
  * state through the database, and run in parallel safely.
@@ -12,7 +18,11 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = inject('pgAdminUrl');
+  return createDatabaseOn(inject('pgAdminUrl'));
+}
+
+/** The same for callers outside vitest (browser tests, benchmarks): `adminUrl` is the server's maintenance database. */
+export async function createDatabaseOn(adminUrl: string): Promise<TestDatabase> {
   const name = `trunkline_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);

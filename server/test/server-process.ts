@@ -10,15 +10,22 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const LISTENING = /Trunkline is running at http:\/\/[^:]+:(\d+)/;
 
-/** Starts the server on `databaseUrl` and resolves once it logs that it is listening. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const staticDir = mkdtempSync(join(tmpdir(), 'trunkline-static-'));
+/**
+ * Starts the server on `databaseUrl` and resolves once it logs that it is listening.
+ * Without `staticDir` it serves an empty folder (API-only tests).
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  opts: { staticDir?: string; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
+  const tempStatic = opts.staticDir ? undefined : mkdtempSync(join(tmpdir(), 'trunkline-static-'));
+  const staticDir = opts.staticDir ?? tempStatic!;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: staticDir },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: staticDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -41,7 +48,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(staticDir, { recursive: true, force: true });
+      if (tempStatic) rmSync(tempStatic, { recursive: true, force: true });
     },
   };
 }
