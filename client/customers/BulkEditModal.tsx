@@ -27,7 +27,9 @@ export interface BulkEditModalProps {
 /** Sets chosen fields on every selected customer; only ticked fields are sent. */
 export function BulkEditModal({ opened, count, tagSuggestions, onClose, onApply }: BulkEditModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={`Bulk edit ${customersCount(count)}`} size="lg">
+    // No scroll lock: the page never scrolls (the grid scrolls inside itself), and removing the lock's
+    // injected style sheet on Apply restyled the whole document in the frame that shows the edit.
+    <Modal opened={opened} onClose={onClose} title={`Bulk edit ${customersCount(count)}`} size="lg" lockScroll={false}>
       {opened && <BulkEditForm count={count} tagSuggestions={tagSuggestions} onClose={onClose} onApply={onApply} />}
     </Modal>
   );

@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
+import { memo } from 'react';
 import { countryName } from './country-names.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
 /** The country code, with its name on hover. */
-export function CountryCell({ code }: { code: string | undefined }) {
+export const CountryCell = memo(function CountryCell({ code }: { code: string | undefined }) {
   if (!code) return '-';
   return (
     <LazyTooltip label={countryName(code)} withArrow>
@@ -12,4 +13,4 @@ export function CountryCell({ code }: { code: string | undefined }) {
       </Text>
     </LazyTooltip>
   );
-}
+});

@@ -16,7 +16,7 @@ import {
   type CustomerFormValues,
 } from './customer-form-values.js';
 import { appErrorToForm, tabOfPath, tabsWithErrors, validateCustomerForm, type CustomerTab } from './customer-form-validation.js';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import { CustomerWarningsAlert } from './CustomerWarningsAlert.js';
 import { MainTab } from './MainTab.js';
 import { NotesTab } from './NotesTab.js';

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import type { SyncApi } from '../sync/sync-context.js';
 import { CustomerForm } from './CustomerForm.js';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import { distinctValues, managerOf, tagsOf } from './distinct-values.js';
 import { useCustomerNotes } from './use-customer-notes.js';
 

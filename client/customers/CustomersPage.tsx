@@ -1,7 +1,6 @@
 import 'mantine-datatable/styles.css';
 import { Box, Stack } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { can } from '../../shared/auth.js';
 import { useSync } from '../sync/sync-context.js';
 import { BulkEditModal } from './BulkEditModal.js';
@@ -12,9 +11,11 @@ import { CustomerFormModal, type CardTarget } from './CustomerFormModal.js';
 import { CustomersGrid } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from './distinct-values.js';
+import { RowLookupContext } from './LiveCell.js';
 import { LoadingCustomers } from './LoadingCustomers.js';
 import { NoCustomers } from './NoCustomers.js';
 import { NoMatch } from './NoMatch.js';
+import { optimisticMutate } from './optimistic-mutate.js';
 import { SelectionBanner } from './SelectionBanner.js';
 import { SelectionBar } from './SelectionBar.js';
 import { useCustomerActions } from './use-customer-actions.js';
@@ -42,15 +43,19 @@ export function CustomersPage() {
   const { rep, mutate, role } = sync;
   const canWrite = can(role, 'customers.write');
   const canDelete = can(role, 'customers.delete');
-  const { rows, loaded, get } = useCustomerIndex(rep);
-  const actions = useCustomerActions(mutate, get);
-  const intent = useUrlIntent();
   const firstSync = useFirstSync();
+  const { index, snapshot } = useCustomerIndex(rep, firstSync.catchingUp);
+  const { rows, loaded, get } = snapshot;
+  // Actions on many customers show their result at once, before Replicache has run them.
+  const previewedMutate = useMemo(() => optimisticMutate(index, { mutate, role }), [index, mutate, role]);
+  const actions = useCustomerActions(previewedMutate, get);
+  const intent = useUrlIntent();
   const ready = loaded && !(rows.length === 0 && firstSync.waiting);
 
   const [view, setView] = useState<CustomerView>(intent.view);
   const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 100);
+  // The box updates at once; filtering 100,000 rows follows in a background render that the next keystroke can interrupt.
+  const deferredSearch = useDeferredValue(search);
   const [status, setStatus] = useState<StatusFilter>('all');
   const [warningsOnly, setWarningsOnly] = useState(false);
   const [sort, setSort] = useState<CustomerSort>(DEFAULT_SORT[intent.view]);
@@ -61,8 +66,8 @@ export function CustomersPage() {
   const [bulkOpen, setBulkOpen] = useState(false);
 
   const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
-    rows,
-    { search: debouncedSearch, status, view, warningsOnly, sort },
+    snapshot,
+    { search: deferredSearch, status, view, warningsOnly, sort },
     page,
     pageSize,
   );
@@ -75,7 +80,7 @@ export function CustomersPage() {
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
   const columns = useCustomerColumns(view, openCard);
-  const filtered = debouncedSearch.trim() !== '' || status !== 'all' || warningsOnly;
+  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly;
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -122,24 +127,27 @@ export function CustomersPage() {
   let body;
   // A new device starts with an empty store: that is "not downloaded yet", not "no customers".
   if (!ready) {
-    body = <LoadingCustomers progress={firstSync.progress} />;
+    body = <LoadingCustomers />;
   } else if (view === 'customers' && viewCounts.live === 0) {
     body = <NoCustomers canLoadSamples={can(role, 'sample-data.load')} onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined} />;
   } else {
+    // Cells look rows up by id in the current snapshot, so an edit in place re-renders only them.
     body = (
-      <CustomersGrid
-        records={pageRows}
-        totalRecords={visible.length}
-        page={currentPage}
-        onPageChange={setPage}
-        pageSize={pageSize}
-        onPageSizeChange={changePageSize}
-        columns={columns}
-        sort={sort}
-        onSortChange={changeSort}
-        selection={selection}
-        emptyState={emptyState}
-      />
+      <RowLookupContext.Provider value={get}>
+        <CustomersGrid
+          records={pageRows}
+          totalRecords={visible.length}
+          page={currentPage}
+          onPageChange={setPage}
+          pageSize={pageSize}
+          onPageSizeChange={changePageSize}
+          columns={columns}
+          sort={sort}
+          onSortChange={changeSort}
+          selection={selection}
+          emptyState={emptyState}
+        />
+      </RowLookupContext.Provider>
     );
   }
 

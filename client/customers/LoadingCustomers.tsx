@@ -1,7 +1,9 @@
 import { Center, Loader, Progress, Stack, Text } from '@mantine/core';
+import { useFirstSyncProgress } from './use-first-sync.js';
 
 /** Shown until the first customers are on this device. */
-export function LoadingCustomers({ progress }: { progress: { sent: number; total: number } | null }) {
+export function LoadingCustomers() {
+  const progress = useFirstSyncProgress();
   const total = progress?.total ?? 0;
   return (
     <Center h="100%">

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { memo } from 'react';
 import type { Customer } from '../../shared/customer.js';
 import { STATUS_LABELS, type CustomerStatus } from '../../shared/customer-status.js';
 import { formatDateTime } from './relative-time.js';
@@ -19,8 +20,10 @@ export function penaltyText(c: Pick<Customer, 'penaltyUntil' | 'statusBeforePena
   return `Penalty${until}${then}`;
 }
 
-/** A customer's status, coloured; a penalty says until when and what comes after. */
-export function StatusBadge({ customer }: { customer: Customer }) {
+type StatusFields = Pick<Customer, 'status' | 'penaltyUntil' | 'statusBeforePenalty'>;
+
+/** A customer's status, coloured; a penalty says until when and what comes after. Memoised on those three fields. */
+export const StatusBadge = memo(function StatusBadge(customer: StatusFields) {
   const badge = (
     <Badge color={STATUS_COLORS[customer.status]} variant="light" size="sm" miw="max-content">
       {STATUS_LABELS[customer.status]}
@@ -32,4 +35,4 @@ export function StatusBadge({ customer }: { customer: Customer }) {
       {badge}
     </LazyTooltip>
   );
-}
+});

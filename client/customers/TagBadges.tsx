@@ -1,10 +1,11 @@
 import { Badge, Group } from '@mantine/core';
+import { memo } from 'react';
 import { LazyTooltip } from './LazyTooltip.js';
 
 const SHOWN = 3;
 
-/** Tags as small badges; past three, a "+N" badge lists the rest on hover. */
-export function TagBadges({ tags }: { tags: readonly string[] }) {
+/** Tags as small badges; past three, a "+N" badge lists the rest on hover. Memoised: rows keep their tag lists across edits. */
+export const TagBadges = memo(function TagBadges({ tags }: { tags: readonly string[] }) {
   const rest = tags.slice(SHOWN);
   return (
     <Group gap={4} wrap="nowrap">
@@ -22,4 +23,4 @@ export function TagBadges({ tags }: { tags: readonly string[] }) {
       )}
     </Group>
   );
-}
+});

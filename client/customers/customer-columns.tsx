@@ -1,10 +1,11 @@
 import type { DataTableColumn } from 'mantine-datatable';
-import { useMemo } from 'react';
-import type { IndexedCustomer } from './customer-index.js';
+import { useMemo, type ReactNode } from 'react';
+import type { IndexedCustomer } from './indexed-customer.js';
 import { acdSeconds, asrPercent, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
 import type { CustomerView, SortColumn } from './customer-query.js';
 import { CountryCell } from './CountryCell.js';
 import { CreditCell } from './CreditCell.js';
+import { LiveCell } from './LiveCell.js';
 import { formatCount, formatDuration, formatLimit, formatPercent, formatSeconds } from './format-metrics.js';
 import { NameCell } from './NameCell.js';
 import { fromNow } from './relative-time.js';
@@ -13,14 +14,15 @@ import { TagBadges } from './TagBadges.js';
 
 type Column = DataTableColumn<IndexedCustomer> & { accessor: SortColumn };
 
-// Every column is sortable and stays on one line, which keeps rows compact.
-const column = (accessor: SortColumn, title: string, render: Column['render'], textAlign?: 'right'): Column => ({
+// Every column is sortable and stays on one line, which keeps rows compact. Cells show the
+// customer's current row (LiveCell), so an edit of rows in place needs no new grid records.
+const column = (accessor: SortColumn, title: string, show: (row: IndexedCustomer) => ReactNode, textAlign?: 'right'): Column => ({
   accessor,
   title,
   sortable: true,
   noWrap: true,
   ...(textAlign ? { textAlign } : {}),
-  render,
+  render: (record) => <LiveCell record={record} render={show} />,
 });
 
 const metric = (accessor: SortColumn, title: string, value: (r: IndexedCustomer) => string): Column =>
@@ -33,10 +35,17 @@ const metric = (accessor: SortColumn, title: string, value: (r: IndexedCustomer)
 export function useCustomerColumns(view: CustomerView, onOpen: (id: string) => void): Column[] {
   return useMemo(
     () => [
-      column('name', 'Name', (r) => <NameCell row={r} onOpen={onOpen} />),
-      column('credit', 'Credit', (r) => <CreditCell row={r} />, 'right'),
+      // Cells take the fields they show, not the row, so their memos skip rows whose shown fields are unchanged.
+      column('name', 'Name', (r) => (
+        <NameCell id={r.id} name={r.customer.name} accountRef={r.customer.accountRef} warnings={r.warnings} onOpen={onOpen} />
+      )),
+      column('credit', 'Credit', ({ customer: c, cannotDial }) => (
+        <CreditCell credit={c.credit} debitLimit={c.debitLimit} currency={c.currency} cannotDial={cannotDial} />
+      ), 'right'),
       column('channels', 'Channels', (r) => `${formatCount(liveChannels(r))} / ${formatLimit(r.customer.channels)}`, 'right'),
-      column('status', 'Status', (r) => <StatusBadge customer={r.customer} />),
+      column('status', 'Status', ({ customer: c }) => (
+        <StatusBadge status={c.status} penaltyUntil={c.penaltyUntil} statusBeforePenalty={c.statusBeforePenalty} />
+      )),
       view === 'trash'
         ? column('deletedAt', 'Deleted', (r) => `Deleted ${fromNow(r.customer.deletedAt)}`)
         : column('lastCall', 'Last call', (r) => fromNow(lastCallAt(r))),

@@ -3,7 +3,7 @@ import { customerCreateSchema, customerPatchSchema } from '../../shared/customer
 import type { AppError, FieldIssue } from '../../shared/errors.js';
 import { toMinor, isMoney } from '../../shared/money.js';
 import { toFieldIssues } from '../../shared/validation.js';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import { editsPassword, toCreateInput, toEditableInput, type CustomerFormValues } from './customer-form-values.js';
 import { foldText } from './fold-text.js';
 

@@ -181,4 +181,58 @@ describe('CustomerIndex', () => {
     clock.runAll();
     expect(calls).toBe(1);
   });
+
+  describe('optimistic rows', () => {
+    it('show at once, over the stored row, and tell listeners without waiting for a batch', () => {
+      const { clock, index, notified } = setup([testCustomer(1), testCustomer(2)]);
+      index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      expect(notified()).toBe(2);
+      expect(clock.pending).toEqual([]);
+      expect(index.getSnapshot().get(testId(1))?.customer.status).toBe('inactive');
+    });
+
+    it('hide stored changes until removed, then the row as stored by then comes back', () => {
+      const { store, clock, index } = setup([testCustomer(1)]);
+      const remove = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      store.put(testCustomer(1, { status: 'inactive', name: 'Committed Ltd' }));
+      clock.runAll();
+      expect(index.get(testId(1))?.customer.name).toBe('Customer 1');
+      remove();
+      clock.runAll();
+      expect(index.get(testId(1))?.customer).toMatchObject({ name: 'Committed Ltd', status: 'inactive' });
+    });
+
+    it('stack: removing an earlier overlay keeps a later one of the same customer', () => {
+      const { clock, index } = setup([testCustomer(1)]);
+      const first = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      const second = index.showOptimistic([testCustomer(1, { status: 'pending' })]);
+      first();
+      clock.runAll();
+      expect(index.get(testId(1))?.customer.status).toBe('pending');
+      second();
+      clock.runAll();
+      expect(index.get(testId(1))?.customer.status).toBe('active');
+    });
+
+    it('of a customer the store does not hold disappear again when removed', () => {
+      const { clock, index } = setup([]);
+      const remove = index.showOptimistic([testCustomer(7)]);
+      expect(index.getSnapshot().rows).toHaveLength(1);
+      remove();
+      clock.runAll();
+      expect(index.getSnapshot().rows).toHaveLength(0);
+    });
+  });
+
+  it('tells a view which rows each version replaced', () => {
+    const { store, clock, index } = setup([testCustomer(1), testCustomer(2)]);
+    const from = index.getSnapshot().version;
+    store.put(testCustomer(1, { status: 'inactive' }));
+    store.del(testId(2));
+    clock.runAll();
+    const changes = index.getSnapshot().changesSince(from)!;
+    expect(changes.get(testId(1))).toMatchObject({ before: { customer: { status: 'active' } }, after: { customer: { status: 'inactive' } } });
+    expect(changes.get(testId(2))).toMatchObject({ before: { id: testId(2) }, after: undefined });
+    expect(index.getSnapshot().changesSince(0)).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 
 /**
  * Live traffic figures of one customer, one accessor per metric. Metrics are computed by

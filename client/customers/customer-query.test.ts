@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import {
   countStatuses,
   queryCustomers,
   searchTerms,
-  sortCustomers,
   type CustomerQuery,
   type CustomerSort,
 } from './customer-query.js';
+import { sortCustomers } from './customer-sort.js';
 import { testRow } from './customer-test-rows.js';
 
 const base: CustomerQuery = {

@@ -1,5 +1,5 @@
 import { bulkSnapshot, type BulkSnapshot } from '../../shared/customer-patch.js';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import type { CustomerView } from './customer-query.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Customer } from '../../shared/customer.js';
 import { makeCustomer } from '../../shared/test-fixtures.js';
-import { indexCustomer, type IndexedCustomer } from './customer-index.js';
+import { indexCustomer, type IndexedCustomer } from './indexed-customer.js';
 
 /** A deterministic, valid UUID for test customer number `n`. */
 export function testId(n: number): string {

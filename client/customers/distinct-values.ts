@@ -1,4 +1,4 @@
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 
 /** Distinct values of a field over every customer, sorted, for input suggestions. */
 export function distinctValues(rows: readonly IndexedCustomer[], pick: (row: IndexedCustomer) => readonly string[]): string[] {

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '../../shared/customer-status.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import { finishWithError, finishWithUndo, startAction } from './action-notifications.js';
 import type { BulkPatchInput, StaffStatus } from './bulk-edit-values.js';
-import type { IndexedCustomer } from './customer-index.js';
+import type { IndexedCustomer } from './indexed-customer.js';
 import { snapshotEntries, type SnapshotEntry } from './customer-selection.js';
 import { customersCount } from './format-metrics.js';
 

@@ -3,9 +3,18 @@ import { CUSTOMER_PREFIX } from '../../shared/keys.js';
 import type { TrunklineReplicache } from '../sync/sync-context.js';
 import { CustomerIndex, type CustomerIndexSnapshot } from './customer-index.js';
 
-/** The in-memory customer index of `rep`, re-rendering at most once per batch of changes. */
-export function useCustomerIndex(rep: TrunklineReplicache): CustomerIndexSnapshot {
-  const [index] = useState(() => new CustomerIndex());
+/** How often the page re-renders while a paged catch-up (a first sync of 100,000) streams in. */
+export const CATCH_UP_BATCH_MS = 1000;
+const BATCH_MS = 50;
+
+/**
+ * The in-memory customer index of `rep` (for optimistic previews) and its current
+ * snapshot, re-rendering at most once per batch of changes: every 50 ms, or every
+ * second while `catchingUp`, when each render of a growing list would only slow the sync.
+ */
+export function useCustomerIndex(rep: TrunklineReplicache, catchingUp = false): { index: CustomerIndex; snapshot: CustomerIndexSnapshot } {
+  const [index] = useState(() => new CustomerIndex({ batchMs: BATCH_MS }));
+  useEffect(() => index.setBatchMs(catchingUp ? CATCH_UP_BATCH_MS : BATCH_MS), [index, catchingUp]);
   useEffect(
     () =>
       index.connect((onDiff) =>
@@ -13,5 +22,5 @@ export function useCustomerIndex(rep: TrunklineReplicache): CustomerIndexSnapsho
       ),
     [index, rep],
   );
-  return useSyncExternalStore(index.subscribe, index.getSnapshot);
+  return { index, snapshot: useSyncExternalStore(index.subscribe, index.getSnapshot) };
 }

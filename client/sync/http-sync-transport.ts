@@ -1,5 +1,5 @@
-import type { Puller, PullResponseV1, Pusher } from 'replicache';
-import type { SyncCookie } from '../../shared/sync-protocol.js';
+import type { Puller, PullerResult, PullResponseV1, Pusher } from 'replicache';
+import { isPartialCookie, type SyncCookie } from '../../shared/sync-protocol.js';
 
 export interface TransportEvents {
   /** A pull answered; `cookie` tells whether a paged catch-up continues. */
@@ -8,14 +8,15 @@ export interface TransportEvents {
   onUnauthenticated(): void;
 }
 
-async function post(url: string, body: unknown, requestID: string): Promise<Response> {
-  return fetch(url, {
+type Post = (url: string, body: unknown, requestID: string) => Promise<Response>;
+
+const post: Post = (url, body, requestID) =>
+  fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-replicache-requestid': requestID },
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
-}
 
 async function errorText(res: Response): Promise<string> {
   try {
@@ -25,23 +26,56 @@ async function errorText(res: Response): Promise<string> {
   }
 }
 
-/** Replicache's puller and pusher over our API, reporting progress and an ended session. */
-export function makeTransport(events: TransportEvents): { puller: Puller; pusher: Pusher } {
-  const puller: Puller = async (req, requestID) => {
-    const res = await post('/api/replicache/pull', req, requestID);
+interface PullBody {
+  clientGroupID: string;
+  cookie: unknown;
+}
+
+/** A pull request sent ahead of time, for the request Replicache will make next. */
+interface Prefetch {
+  key: string;
+  response: Promise<Response>;
+}
+
+const requestKey = (body: PullBody) => JSON.stringify([body.clientGroupID, body.cookie]);
+
+/**
+ * Replicache's puller and pusher over our API, reporting progress and an ended session.
+ *
+ * While a paged catch-up runs, the request for the next page is sent as soon as a page
+ * arrives, so the server reads page n+1 while this device applies page n (the pull after
+ * a partial page always carries that page's cookie). It is used only if Replicache then
+ * asks for exactly that cookie; a page read a moment early is as valid as any pull.
+ */
+export function makeTransport(events: TransportEvents, send: Post = post): { puller: Puller; pusher: Pusher } {
+  let prefetch: Prefetch | null = null;
+
+  const puller: Puller = async (req, requestID): Promise<PullerResult> => {
+    const body = req as unknown as PullBody;
+    const key = requestKey(body);
+    const early = prefetch?.key === key ? prefetch.response : null;
+    prefetch = null;
+    const res = await (early ?? send('/api/replicache/pull', req, requestID));
     if (!res.ok) {
       if (res.status === 401) events.onUnauthenticated();
       return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: await errorText(res) } };
     }
     const response = (await res.json()) as PullResponseV1;
-    events.onPulled('cookie' in response ? (response.cookie as SyncCookie | null) : null);
+    const cookie = 'cookie' in response ? (response.cookie as SyncCookie | null) : null;
+    if (isPartialCookie(cookie)) {
+      const next = { ...body, cookie };
+      const sent = send('/api/replicache/pull', next, `${requestID}-next`);
+      // A failed early request surfaces when (and if) it is used, not as an unhandled rejection.
+      sent.catch(() => {});
+      prefetch = { key: requestKey(next), response: sent };
+    }
+    events.onPulled(cookie);
     return { response, httpRequestInfo: { httpStatusCode: 200, errorMessage: '' } };
   };
   const pusher: Pusher = async (req, requestID) => {
-    const res = await post('/api/replicache/push', req, requestID);
+    const res = await send('/api/replicache/push', req, requestID);
     if (res.status === 401) events.onUnauthenticated();
     return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: res.ok ? '' : await errorText(res) } };
   };
   return { puller, pusher };
 }
-

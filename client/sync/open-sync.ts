@@ -7,7 +7,7 @@ import { makeClientMutators } from './client-mutators.js';
 import { makeTransport } from './http-sync-transport.js';
 import { PersistQueue } from './persist-queue.js';
 import { listenForPokes } from './poke-listener.js';
-import type { SyncApi, TrunklineReplicache } from './sync-context.js';
+import type { MutateOptions, SyncApi, TrunklineReplicache } from './sync-context.js';
 import { SyncStatusStore } from './sync-status.js';
 
 export interface OpenSync {
@@ -93,9 +93,12 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
       .catch(() => {});
 
   // Every commit (local change or pulled data) gets persisted soon, and the pending count refreshed.
+  // Not page by page during a catch-up: each persist rewrites the tree's upper nodes and takes the
+  // main thread, and an interrupted catch-up resumes from the last persisted cookie anyway.
+  // Local changes do not wait: `mutate` flushes.
   const stopWatch = rep.experimentalWatch(() => {
     mark(COMMITTED_MARK);
-    persistQueue.schedule();
+    if (status.get().progress === null) persistQueue.schedule();
     refreshPending();
   });
   rep.onOnlineChange = (online) => status.set({ online });
@@ -115,8 +118,10 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
   const api: SyncApi = {
     rep,
     role: me.user.role,
-    async mutate(name: MutatorName, args: unknown) {
+    async mutate(name: MutatorName, args: unknown, options?: MutateOptions) {
+      // Replicache resolves a mutation after its watch callbacks ran: the index already holds it here.
       await (rep.mutate[name] as (a: unknown) => Promise<void>)(args);
+      options?.onCommitted?.();
       await persistQueue.flush();
       refreshPending();
     },

@@ -6,6 +6,14 @@ import type { ClientMutators } from './client-mutators.js';
 
 export type TrunklineReplicache = ReplicacheImpl<ClientMutators>;
 
+export interface MutateOptions {
+  /**
+   * Called once the change is committed to the local store and its watch diffs have been
+   * delivered, before it is durable: the moment an optimistic preview can give way.
+   */
+  onCommitted?: () => void;
+}
+
 /** What the signed-in part of the app uses to read and change synced data. */
 export interface SyncApi {
   rep: TrunklineReplicache;
@@ -14,7 +22,7 @@ export interface SyncApi {
    * this device (written to IndexedDB), so a reload or a crash right after cannot lose it.
    * Rejects with the shared AppError when the change is invalid or not allowed.
    */
-  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void>;
+  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, options?: MutateOptions): Promise<void>;
   role: Role;
 }
 

@@ -40,3 +40,8 @@ export class SyncStatusStore {
 export function useSyncStatus(store: SyncStatusStore): SyncStatus {
   return useSyncExternalStore(store.subscribe, store.get);
 }
+
+/** One derived value of the status (a primitive): re-renders only when that value changes, not on every progress tick. */
+export function useSyncStatusValue<T extends string | number | boolean | null>(store: SyncStatusStore, select: (status: SyncStatus) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+}

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchChromium } from './browser.js';
+import { tagBulkSelection } from './bulk-selection.js';
+import { measureBulkEdit, prepareBulkEdit, type BulkEditRun } from './bulk-edit.js';
+import { createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
+import { measureFirstSync } from './first-sync.js';
+import { LIMITS } from './limits.js';
+import { describeMachine } from './machine.js';
+import { measurePageSizes } from './page-size.js';
+import { renderReport, type BenchResults } from './report.js';
+import { countText } from './browser.js';
+import { measureSearch } from './search-keystroke.js';
+import { measureStoreSize, waitUntilPersisted } from './store-size.js';
+
+/**
+ * `npm run bench`: starts PostgreSQL (or uses the local one), a fresh database and a real
+ * server on the built client, drives Chromium through each measurement and writes
+ * BENCHMARKS.md. Unattended; about 5-10 minutes on 2 cores.
+ */
+const SMALL = 10_000;
+const LARGE = 100_000;
+const BULK = 10_000;
+const RUNS = 3;
+const PULL_PAGE_SIZE = Number(process.env.PULL_PAGE_SIZE ?? 5000);
+const PAGE_SIZES = [2_000, 5_000, 10_000, 20_000];
+
+const log = (msg: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const staticDir = ensureClientBuild();
+  const env = await openBenchEnvironment(staticDir);
+  const browser = await launchChromium();
+  try {
+    const server = await env.startServer({ PULL_PAGE_SIZE: String(PULL_PAGE_SIZE) });
+    const admin = await createAdmin(server.url);
+    const results: Partial<BenchResults> = { machine: describeMachine(browser), pullPageSize: PULL_PAGE_SIZE, firstSync: [], store: [] };
+
+    log(`loading ${SMALL} sample customers`);
+    await loadSampleCustomers(admin, SMALL);
+    log(`first sync of ${SMALL}`);
+    const small = await measureFirstSync(browser, server.url, admin, SMALL, RUNS, 1);
+    results.firstSync!.push({ n: SMALL, runs: small.runs });
+    results.store!.push({ n: SMALL, size: await measureStoreSize(small.kept[0]!.page) });
+    await small.kept[0]!.close();
+
+    log(`loading ${LARGE - SMALL} more sample customers; tagging ${BULK} for the bulk edit`);
+    await loadSampleCustomers(admin, LARGE - SMALL);
+    await tagBulkSelection(env.sql, BULK);
+    log(`first sync of ${LARGE}`);
+    const large = await measureFirstSync(browser, server.url, admin, LARGE, RUNS, 2);
+    results.firstSync!.push({ n: LARGE, runs: large.runs });
+    const [a, b] = large.kept as [(typeof large.kept)[0], (typeof large.kept)[0]];
+    results.store!.push({ n: LARGE, size: await measureStoreSize(a.page) });
+    await waitUntilPersisted(b.page);
+
+    log('search keystrokes');
+    results.search = { n: LARGE, ms: await measureSearch(a.page, countText(LARGE)) };
+
+    log(`bulk edit of ${BULK}`);
+    await prepareBulkEdit(a.page, b.page, BULK);
+    const bulkRuns: BulkEditRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bulkRuns.push(await measureBulkEdit(a.page, b.page, env.sql, BULK, i));
+      // Each run starts from a quiet device: the previous change saved and acknowledged.
+      await waitUntilPersisted(a.page);
+      await waitUntilPersisted(b.page);
+    }
+    results.bulk = { n: BULK, total: LARGE, runs: bulkRuns };
+    await a.close();
+    await b.close();
+
+    log(`pull page sizes ${PAGE_SIZES.join(', ')}`);
+    results.pageSizes = { n: LARGE, runs: await measurePageSizes(env, browser, admin, LARGE, PAGE_SIZES) };
+
+    results.date = new Date().toISOString().slice(0, 10);
+    results.durationMs = Date.now() - started;
+    const path = resolve(process.env.BENCH_OUT ?? resolve(import.meta.dirname, '../BENCHMARKS.md'));
+    writeFileSync(path, renderReport(results as BenchResults, LIMITS));
+    log(`wrote ${path}`);
+  } finally {
+    await browser.close();
+    await env.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

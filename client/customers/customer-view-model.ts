@@ -1,0 +1,155 @@
+import type { CustomerIndexSnapshot } from './customer-index.js';
+import {
+  countStatuses,
+  filterByStatus,
+  matchCustomers,
+  matchesStatus,
+  rowMatcher,
+  searchTerms,
+  type CustomerFilter,
+  type CustomerSort,
+  type StatusFilter,
+} from './customer-query.js';
+import { sortCustomers, updateSorted, type UpdatedList } from './customer-sort.js';
+import type { IndexedCustomer } from './indexed-customer.js';
+import type { RowChange, RowChanges } from './row-change-log.js';
+
+export interface ViewQuery {
+  sort: CustomerSort;
+  filter: CustomerFilter;
+  status: StatusFilter;
+}
+
+export interface CustomerViewResult {
+  /** Customers in the list and in the trash, before any filter. */
+  counts: { live: number; trash: number };
+  /** How many rows each status filter would show under the current search. */
+  statusCounts: Record<StatusFilter, number>;
+  /** Every row of the view, in order. */
+  visible: readonly IndexedCustomer[];
+  /** Ids of `visible`; the same array while only rows' contents changed, so selection checks can be skipped. */
+  visibleIds: readonly string[];
+}
+
+interface State extends CustomerViewResult {
+  snapshot: CustomerIndexSnapshot;
+  query: ViewQuery;
+  /** Every row in sort order, as of `sortedVersion`: brought up to date only when a new search needs it. */
+  sorted: IndexedCustomer[];
+  sortedVersion: number;
+  matched: IndexedCustomer[];
+}
+
+const NO_CHANGES: RowChanges = new Map();
+
+/**
+ * The page's view of the index (sorted, searched, filtered by status), kept up to date
+ * from the index's change log instead of recomputed: the view before a change plus the
+ * changed rows give the view after it. Typing that narrows the search filters the
+ * previous matches only. Results always equal a computation from scratch
+ * (`queryCustomers`); anything the log cannot say is recomputed.
+ */
+export class CustomerViewModel {
+  #last: State | undefined;
+
+  update(snapshot: CustomerIndexSnapshot, query: ViewQuery): CustomerViewResult {
+    const last = this.#last;
+    const changes = !last ? null : last.snapshot === snapshot ? NO_CHANGES : snapshot.changesSince(last.snapshot.version);
+    const next = last && changes && sameSort(last.query.sort, query.sort) ? updated(last, snapshot, query, changes) : fromScratch(snapshot, query);
+    this.#last = next;
+    return next;
+  }
+}
+
+function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery, changes: RowChanges): State {
+  const { sort, filter, status } = query;
+  const lastFilter = last.query.filter;
+  const filterKept = sameFilter(lastFilter, filter);
+  let { sorted, sortedVersion } = last;
+  let matched: UpdatedList;
+  if (filterKept) {
+    matched = updateSorted(last.matched, only(changes, rowMatcher(filter)), sort);
+  } else if (narrows(lastFilter, filter)) {
+    // Typing on: only the previous matches (brought up to date) can still match.
+    const before = updateSorted(last.matched, only(changes, rowMatcher(lastFilter)), sort);
+    matched = { rows: matchCustomers(before.rows, filter), moved: true };
+  } else {
+    const since = snapshot.changesSince(sortedVersion);
+    sorted = since ? updateSorted(sorted, since.values(), sort).rows : sortCustomers(snapshot.rows, sort);
+    sortedVersion = snapshot.version;
+    matched = { rows: matchCustomers(sorted, filter), moved: true };
+  }
+  let visible: UpdatedList;
+  if (status === 'all') {
+    visible = matched;
+  } else if (filterKept && status === last.query.status) {
+    const matches = rowMatcher(filter);
+    visible = updateSorted(last.visible as IndexedCustomer[], only(changes, (r) => matches(r) && matchesStatus(r, status)), sort);
+  } else {
+    visible = { rows: filterByStatus(matched.rows, status) as IndexedCustomer[], moved: true };
+  }
+  const sameIds = filterKept && status === last.query.status && !visible.moved;
+  return {
+    snapshot,
+    query,
+    counts: changes.size === 0 ? last.counts : adjustCounts(last.counts, changes.values()),
+    sorted,
+    sortedVersion,
+    matched: matched.rows,
+    statusCounts: matched.rows === last.matched ? last.statusCounts : countStatuses(matched.rows),
+    visible: visible.rows,
+    visibleIds: sameIds ? last.visibleIds : visible.rows.map((r) => r.id),
+  };
+}
+
+function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery): State {
+  const sorted = sortCustomers(snapshot.rows, query.sort);
+  const matched = matchCustomers(sorted, query.filter);
+  const visible = filterByStatus(matched, query.status);
+  let trash = 0;
+  for (const r of snapshot.rows) if (r.deletedAtMs !== undefined) trash += 1;
+  return {
+    snapshot,
+    query,
+    counts: { live: snapshot.rows.length - trash, trash },
+    sorted,
+    sortedVersion: snapshot.version,
+    matched,
+    statusCounts: countStatuses(matched),
+    visible,
+    visibleIds: visible.map((r) => r.id),
+  };
+}
+
+function adjustCounts(counts: { live: number; trash: number }, changes: Iterable<RowChange>): { live: number; trash: number } {
+  let { live, trash } = counts;
+  for (const { before, after } of changes) {
+    if (before && before.deletedAtMs === undefined) live -= 1;
+    else if (before) trash -= 1;
+    if (after && after.deletedAtMs === undefined) live += 1;
+    else if (after) trash += 1;
+  }
+  return { live, trash };
+}
+
+/** The changes as seen by a list holding only rows that pass `keep`. */
+function* only(changes: RowChanges, keep: (row: IndexedCustomer) => boolean): Iterable<RowChange> {
+  for (const { before, after } of changes.values()) {
+    const b = before && keep(before) ? before : undefined;
+    const a = after && keep(after) ? after : undefined;
+    if (b || a) yield { before: b, after: a };
+  }
+}
+
+const sameSort = (a: CustomerSort, b: CustomerSort) => a.column === b.column && a.direction === b.direction;
+
+function sameFilter(a: CustomerFilter, b: CustomerFilter): boolean {
+  return a.search === b.search && a.view === b.view && a.warningsOnly === b.warningsOnly;
+}
+
+/** Every row matching `next` also matches `last` (the search was typed further, or the warnings toggle turned on). */
+function narrows(last: CustomerFilter, next: CustomerFilter): boolean {
+  if (last.view !== next.view || (last.warningsOnly && !next.warningsOnly)) return false;
+  const nextTerms = searchTerms(next.search);
+  return searchTerms(last.search).every((term) => nextTerms.some((t) => t.includes(term)));
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
+import type { Customer } from '../../shared/customer.js';
+import { AppError } from '../../shared/errors.js';
+import { customerKey } from '../../shared/keys.js';
+import type { MutateOptions, SyncApi } from '../sync/sync-context.js';
+import { CustomerIndex } from './customer-index.js';
+import { testCustomer } from './customer-test-rows.js';
+import { optimisticMutate, previewMutation } from './optimistic-mutate.js';
+
+const json = (c: Customer) => c as unknown as ReadonlyJSONValue;
+
+function loadedIndex(customers: Customer[]): CustomerIndex {
+  const index = new CustomerIndex({ schedule: () => () => {} });
+  index.applyDiff(customers.map((c): ExperimentalNoIndexDiff[number] => ({ op: 'add', key: customerKey(c.id), newValue: json(c) })));
+  return index;
+}
+
+/** A sync whose mutate waits until the test commits or fails it; `called` resolves with those controls. */
+function controlledSync(role: SyncApi['role'] = 'operator') {
+  type Settle = { commit: () => void; fail: (e: Error) => void };
+  let called!: (s: Settle) => void;
+  const calledP = new Promise<Settle>((r) => (called = r));
+  const mutate: SyncApi['mutate'] = (_name, _args, options?: MutateOptions) =>
+    new Promise<void>((resolve, reject) => {
+      called({
+        commit: () => {
+          options?.onCommitted?.();
+          resolve();
+        },
+        fail: reject,
+      });
+    });
+  return { sync: { mutate, role }, called: calledP };
+}
+
+/** A `paint` that tells the test when the preview is in the index, about to be painted. */
+function paintSignal() {
+  let painted!: () => void;
+  const shown = new Promise<void>((r) => (painted = r));
+  return { shown, paint: async () => painted() };
+}
+const ids = (n: number) => Array.from({ length: n }, (_, i) => testCustomer(i).id);
+const statusOf = (index: CustomerIndex, n: number) => index.getSnapshot().get(testCustomer(n).id)?.customer.status;
+
+describe('optimisticMutate', () => {
+  it('shows a bulk edit in the index before Replicache has run it, and gives way once it is committed', async () => {
+    const index = loadedIndex(Array.from({ length: 5 }, (_, i) => testCustomer(i)));
+    const { sync, called } = controlledSync();
+    const { shown, paint } = paintSignal();
+    const done = optimisticMutate(index, sync, paint)('bulkUpdateCustomers', { ids: ids(3), patch: { status: 'inactive' } });
+    await shown;
+    expect([0, 1, 2, 3].map((n) => statusOf(index, n))).toEqual(['inactive', 'inactive', 'inactive', 'active']);
+    // Replicache's own diff has not arrived: after the commit the stored rows (still active here) come back.
+    (await called).commit();
+    await done;
+    expect(index.get(testCustomer(0).id)?.customer.status).toBe('active');
+  });
+
+  it('takes the preview back when the mutation fails, and passes the error on', async () => {
+    const index = loadedIndex([testCustomer(0)]);
+    const { sync, called } = controlledSync();
+    const { shown, paint } = paintSignal();
+    const done = optimisticMutate(index, sync, paint)('setCustomerStatus', { ids: [testCustomer(0).id], status: 'inactive' });
+    await shown;
+    expect(index.get(testCustomer(0).id)?.customer.status).toBe('inactive');
+    (await called).fail(new AppError('forbidden', 'No'));
+    await expect(done).rejects.toThrow('No');
+    expect(index.get(testCustomer(0).id)?.customer.status).toBe('active');
+  });
+});
+
+describe('previewMutation', () => {
+  it('computes what the shared mutator would write, without touching the store', async () => {
+    const index = loadedIndex([testCustomer(0), testCustomer(1)]);
+    const written = await previewMutation(index, 'operator', 'bulkUpdateCustomers', { ids: ids(2), patch: { tags: { mode: 'set', values: ['vip'] } } });
+    expect(written?.map((c) => c.tags)).toEqual([['vip'], ['vip']]);
+    expect(index.get(testCustomer(0).id)?.customer.tags).toEqual(testCustomer(0).tags);
+  });
+
+  it('is null when the mutator would refuse, so nothing false is shown', async () => {
+    const index = loadedIndex([testCustomer(0)]);
+    expect(await previewMutation(index, 'viewer', 'bulkUpdateCustomers', { ids: ids(1), patch: { status: 'inactive' } })).toBeNull();
+    expect(await previewMutation(index, 'operator', 'bulkUpdateCustomers', { ids: ids(1), patch: { channels: -4 } })).toBeNull();
+  });
+});
