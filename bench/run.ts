@@ -22,7 +22,7 @@ const SMALL = 10_000;
 const LARGE = 100_000;
 const BULK = 10_000;
 const RUNS = 3;
-const PULL_PAGE_SIZE = Number(process.env.PULL_PAGE_SIZE ?? 5000);
+const PULL_PAGE_SIZE = Number(process.env.PULL_PAGE_SIZE ?? 20_000);
 const PAGE_SIZES = [2_000, 5_000, 10_000, 20_000];
 
 const log = (msg: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../shared/errors.js';
+import { apiKeyRoutes } from './api-keys/api-key-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { handleError, handleNotFound } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
 import { staticFiles } from './http/static-files.js';
+import { alertRoutes } from './alerts/alert-routes.js';
+import { customerHistoryRoutes } from './customer-history/customer-history-routes.js';
+import { ingestRoutes } from './ingest/ingest-routes.js';
 import { sampleDataRoutes } from './sample-data/sample-data-routes.js';
 import { syncRoutes } from './sync/sync-routes.js';
 import { userRoutes } from './users/user-routes.js';
@@ -39,6 +43,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', sessionMiddleware());
   app.route('/api/auth', authRoutes());
   app.route('/api/users', userRoutes());
+  app.route('/api/api-keys', apiKeyRoutes());
+  app.route('/api/ingest', ingestRoutes());
+  app.route('/api', alertRoutes());
+  app.route('/api/customers', customerHistoryRoutes());
   app.route('/api/replicache', syncRoutes());
   app.route('/api/sample-data', sampleDataRoutes());
   app.all('/api/*', handleNotFound);

@@ -17,6 +17,12 @@ export interface Config {
   staticDir: string;
   /** Rows per pull response while a client catches up (the first sync of 100k customers is paged). */
   pullPageSize: number;
+  /** Days of call records kept; older daily partitions are dropped. */
+  cdrRetentionDays: number;
+  /** Longest call: a call with no end event stops counting as a live channel after this many seconds. */
+  maxCallSeconds: number;
+  /** How often changed traffic figures are recomputed and published to clients. */
+  metricsRefreshMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +38,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true' ? true : env.SECURE_COOKIES === 'false' ? false : 'auto',
     sipRealm: env.SIP_REALM ?? 'trunkline',
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
-    pullPageSize: Number(env.PULL_PAGE_SIZE ?? 5000),
+    pullPageSize: Number(env.PULL_PAGE_SIZE ?? 20_000),
+    cdrRetentionDays: positive(env, 'CDR_RETENTION_DAYS', 90),
+    maxCallSeconds: positive(env, 'MAX_CALL_SECONDS', 4 * 3600),
+    metricsRefreshMs: positive(env, 'METRICS_REFRESH_MS', 2000),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
+  return value;
 }

@@ -4,7 +4,12 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { clientIsBuilt } from './http/static-files.js';
+import { MetricsPublisher } from './metrics/metrics-publisher.js';
+import { applyTrafficRetention } from './metrics/traffic-retention.js';
 import { createPokeBus } from './sync/poke-bus.js';
+
+/** Retention runs this often. */
+const RETENTION_EVERY_MS = 10 * 60_000;
 
 /** How long in-flight requests get to finish on shutdown before open streams are cut. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -18,6 +23,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.info(`Applied database migrations: ${applied.join(', ')}`);
   const pokes = await createPokeBus(db.sql, { embedded: db.embedded });
   const app = createApp({ sql: db.sql, config, pokes, now: () => new Date() });
+  const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs);
+  metrics.start();
+  const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
+  const retention = setInterval(() => void retain(), RETENTION_EVERY_MS);
+  retention.unref();
   if (!clientIsBuilt(config.staticDir)) {
     console.warn(`Warning: no client build in ${config.staticDir} (index.html is missing). Run "npm run build" first.`);
   }
@@ -47,6 +57,8 @@ async function main(): Promise<void> {
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     await closed;
     clearTimeout(force);
+    clearInterval(retention);
+    await metrics.stop();
     await pokes.close();
     await db.close();
     process.exit(0);

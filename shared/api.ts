@@ -39,6 +39,16 @@ export const sampleDataRequestSchema = z.object({
 });
 export type SampleDataRequest = z.infer<typeof sampleDataRequestSchema>;
 
+export const createApiKeyRequestSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Names are at most 100 characters'),
+});
+export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;
+
+/** The `:id` of /api/api-keys/:id, checked before it reaches SQL so a typo is a 400, not a 500. */
+export const apiKeyParamsSchema = z.object({
+  id: z.uuid({ message: 'Not an API key id (UUID)' }),
+});
+
 export interface SessionUser {
   id: string;
   email: string;
@@ -64,6 +74,21 @@ export interface AuthStateResponse {
 
 export interface UserSummary extends SessionUser {
   createdAt: string;
+}
+
+/** One switch API key as staff see it: never the key itself, only its first characters to tell keys apart. */
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** POST /api/api-keys: the only response that carries the full `key`; it is not stored and never shown again. */
+export interface CreateApiKeyResponse extends ApiKeySummary {
+  key: string;
 }
 
 export interface SampleDataResponse {

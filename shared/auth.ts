@@ -12,6 +12,8 @@ const PERMISSIONS = {
   'customers.delete': ['admin', 'operator'],
   'sample-data.load': ['admin', 'operator'],
   'users.manage': ['admin'],
+  'apiKeys.manage': ['admin'],
+  'alerts.manage': ['admin', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

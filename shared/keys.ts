@@ -13,3 +13,7 @@ export const rejectionKey = (id: string): string => `${REJECTION_PREFIX}${id}`;
 export function idFromKey(prefix: string, key: string): string {
   return key.slice(prefix.length);
 }
+
+/** Live traffic figures of a customer (written by the server only). */
+export const METRICS_PREFIX = 'm/';
+export const metricsKey = (customerId: string): string => `${METRICS_PREFIX}${customerId}`;

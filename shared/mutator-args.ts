@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerCreateSchema, customerPatchSchema } from './customer.js';
+import { customerCreateSchema, customerPatchSchema, moneySchema } from './customer.js';
 import { bulkPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
 
 /** The most customers one bulk mutation may touch: a whole large carrier. */
@@ -18,6 +18,15 @@ export const mutatorArgSchemas = {
   setCustomerStatus: z.object({ ids: idsSchema, status: staffStatusSchema }),
   deleteCustomers: z.object({ ids: idsSchema }),
   restoreCustomers: z.object({ ids: idsSchema }),
+  postBalanceEntry: z.object({
+    customerId: z.uuid(),
+    kind: z.enum(['payment', 'adjustment']),
+    /** Signed: a payment is positive; an adjustment either way. */
+    amount: moneySchema.refine((v) => !/^-?0(\.0+)?$/.test(v), 'The amount cannot be zero'),
+    reason: z.string().trim().min(1, 'Say why').max(200),
+    /** The payment's own reference (bank transfer id...), shown in the ledger. */
+    reference: z.string().trim().max(100).optional(),
+  }),
   dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
 } as const;
 
@@ -50,6 +59,8 @@ export function describeMutation(name: string, args: unknown): string {
       return `Delete ${count(a.ids?.length ?? 0)}`;
     case 'restoreCustomers':
       return `Restore ${count(a.ids?.length ?? 0)}`;
+    case 'postBalanceEntry':
+      return `${(args as { kind?: string }).kind === 'payment' ? 'Payment' : 'Adjustment'} of ${String((args as { amount?: unknown }).amount ?? '')}`;
     case 'dismissRejections':
       return 'Dismiss refused changes';
     default:

@@ -3,7 +3,7 @@ import type { Role } from './auth.js';
 import type { Customer, SipUserInput } from './customer.js';
 import { bulkSnapshot } from './customer-patch.js';
 import { AppError } from './errors.js';
-import { mutators, type CustomerTx } from './mutators.js';
+import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
 import { makeCustomer } from './test-fixtures.js';
 
 /** The same contract the Replicache and Postgres transactions implement, in memory. */
@@ -34,6 +34,10 @@ class MemoryTx implements CustomerTx {
   }
   async dismissRejection(id: string) {
     this.dismissed.push(id);
+  }
+  entries: BalanceEntryNote[] = [];
+  async noteBalanceEntry(entry: BalanceEntryNote) {
+    this.entries.push(entry);
   }
 }
 
@@ -159,5 +163,28 @@ describe('bulk edits, status, delete and restore', () => {
     await mutators.restoreCustomers(tx, { ids: [A] });
     expect(tx.customers.get(A)!.deletedAt).toBeUndefined();
     expect((await refusal(mutators.deleteCustomers(new MemoryTx('viewer'), { ids: [A] }))).code).toBe('forbidden');
+  });
+});
+
+describe('postBalanceEntry', () => {
+  it('adds a payment to the credit exactly, naming it for the ledger', async () => {
+    const tx = new MemoryTx();
+    tx.customers.set(A, makeCustomer({ id: A, credit: '10.10' }));
+    await mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '0.20', reason: 'Wire 4411', reference: 'BT-4411' });
+    expect(tx.customers.get(A)!.credit).toBe('10.30');
+    expect(tx.entries).toEqual([{ kind: 'payment', reason: 'Wire 4411', reference: 'BT-4411' }]);
+    await mutators.postBalanceEntry(tx, { customerId: A, kind: 'adjustment', amount: '-20.30', reason: 'Disputed calls' });
+    expect(tx.customers.get(A)!.credit).toBe('-10.00');
+  });
+
+  it('refuses a negative payment, a zero amount, no reason, and viewers', async () => {
+    const tx = new MemoryTx();
+    tx.customers.set(A, makeCustomer({ id: A }));
+    expect((await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '-5', reason: 'x' }))).message).toMatch(/adjustment/);
+    expect((await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'adjustment', amount: '0.00', reason: 'x' }))).code).toBe('invalid_input');
+    expect((await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '5', reason: ' ' }))).code).toBe('invalid_input');
+    const viewer = new MemoryTx('viewer');
+    viewer.customers.set(A, makeCustomer({ id: A }));
+    expect((await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }))).code).toBe('forbidden');
   });
 });

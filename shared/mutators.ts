@@ -2,6 +2,7 @@ import { assertCan, type Role } from './auth.js';
 import type { Customer, SipUserInput } from './customer.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
+import { addMoney } from './money.js';
 import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
 import { parseOrThrow } from './validation.js';
 
@@ -20,6 +21,17 @@ export interface CustomerTx {
   /** Stores SIP passwords (the server hashes them; the client keeps none). */
   setSipSecrets(customerId: string, users: SipUserInput[]): Promise<void>;
   dismissRejection(id: string): Promise<void>;
+  /**
+   * Names the credit change the next `putCustomer` makes, for the balance ledger (the
+   * server records every credit change; the device keeps no ledger).
+   */
+  noteBalanceEntry(entry: BalanceEntryNote): Promise<void>;
+}
+
+export interface BalanceEntryNote {
+  kind: 'payment' | 'adjustment';
+  reason: string;
+  reference?: string | undefined;
 }
 
 async function mustGet(tx: CustomerTx, id: string): Promise<Customer> {
@@ -102,6 +114,15 @@ export const mutators: Impl = {
       delete next.deletedAt;
       await tx.putCustomer(next);
     }
+  },
+
+  async postBalanceEntry(tx, raw) {
+    assertCan(tx.role, 'customers.write');
+    const { customerId, kind, amount, reason, reference } = parseOrThrow(mutatorArgSchemas.postBalanceEntry, raw, 'balance entry');
+    const c = await mustGet(tx, customerId);
+    if (kind === 'payment' && amount.startsWith('-')) throw new AppError('invalid_input', 'A payment adds credit: use an adjustment to take it away.');
+    await tx.noteBalanceEntry({ kind, reason, reference });
+    await tx.putCustomer({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
   },
 
   async dismissRejections(tx, raw) {

@@ -28,15 +28,18 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 /**
  * The pull cookie. `since` is the space version the client holds in full. While a
  * large catch-up is being paged, `after` is the (version, id) of the last row sent and
- * `since` stays the version the catch-up started from. `order` grows with every page
- * (zero-padded version, then ':' + id for a partial page, ';' when complete) so
+ * `since` stays the version the catch-up started from. A catch-up walks two streams in
+ * order: customers, then their traffic figures (`after.s` is 'm'); from the switch on,
+ * `phaseSince` is the space version at which the customers stream was complete, and the
+ * final cookie's `since`. `order` grows with every page (see `cookieOrder`) so
  * Replicache always sees a newer cookie.
  */
 export const syncCookieSchema = z.object({
   order: z.string(),
   since: z.number().int().nonnegative(),
-  after: z.object({ v: z.number().int().nonnegative(), id: z.string() }).optional(),
-  /** Rows in this catch-up and rows sent so far, for the progress bar. */
+  after: z.object({ v: z.number().int().nonnegative(), id: z.string(), s: z.literal('m').optional() }).optional(),
+  phaseSince: z.number().int().nonnegative().optional(),
+  /** Rows in this catch-up (both streams) and rows sent so far, for the progress bar. */
   total: z.number().int().nonnegative().optional(),
   sent: z.number().int().nonnegative().optional(),
 });
@@ -53,11 +56,24 @@ export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 const VERSION_DIGITS = 15;
 
-/** The `order` of a cookie; see `syncCookieSchema`. */
+/**
+ * The `order` of a cookie: the zero-padded version, then ':' + id for a partial page of
+ * customers, or ';' when complete. A partial page of the metrics stream is ordered under
+ * `phaseSince` as ':m' + version + ':' + id: 'm' sorts after every hex digit of an id and
+ * ':' before ';', so it falls after every customers page of its catch-up and before the
+ * final cookie (whose `since` is `phaseSince`).
+ */
 export function cookieOrder(version: number, afterId?: string): string {
-  const v = String(version).padStart(VERSION_DIGITS, '0');
+  const v = pad(version);
   return afterId === undefined ? `${v};` : `${v}:${afterId}`;
 }
+
+/** The `order` of a partial page of the metrics stream; see `cookieOrder`. */
+export function metricsCookieOrder(phaseSince: number, version: number, afterId: string): string {
+  return `${pad(phaseSince)}:m${pad(version)}:${afterId}`;
+}
+
+const pad = (version: number): string => String(version).padStart(VERSION_DIGITS, '0');
 
 /** True while the client is still paging through a catch-up. */
 export function isPartialCookie(cookie: SyncCookie | null | undefined): boolean {

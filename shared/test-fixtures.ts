@@ -1,4 +1,5 @@
 import type { Customer } from './customer.js';
+import type { CustomerMetrics } from './metrics.js';
 
 /** A complete, valid customer for tests; override what the test is about. */
 export function makeCustomer(overrides: Partial<Customer> = {}): Customer {
@@ -19,6 +20,23 @@ export function makeCustomer(overrides: Partial<Customer> = {}): Customer {
     routes: [{ rateCard: 'Standard', techPrefix: '', enabled: true }],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * Valid live figures for tests: 100 attempts and 57 answered in the last hour (ACD
+ * 4:52, PDD 3.2 s), 12 channels up; override what the test is about.
+ */
+export function makeCustomerMetrics(overrides: Partial<CustomerMetrics> = {}): CustomerMetrics {
+  return {
+    h1: [100, 57, 57 * 292_000, 32_000, 10, 20, 15, 3],
+    h24: [2400, 1300, 1300 * 280_000, 3_000 * 200, 200, 500, 400, 100],
+    cps: 1.4,
+    cpsPeak: 6,
+    ch: 12,
+    last: Date.parse('2026-02-01T11:58:00Z'),
+    at: Date.parse('2026-02-01T12:00:00Z'),
     ...overrides,
   };
 }

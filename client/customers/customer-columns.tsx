@@ -1,12 +1,15 @@
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, type ReactNode } from 'react';
 import type { IndexedCustomer } from './indexed-customer.js';
-import { acdSeconds, asrPercent, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
+import { AsrCell } from './AsrCell.js';
+import { ChannelsCell } from './ChannelsCell.js';
+import { acdSeconds, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
 import type { CustomerView, SortColumn } from './customer-query.js';
 import { CountryCell } from './CountryCell.js';
 import { CreditCell } from './CreditCell.js';
+import { LastCallCell } from './LastCallCell.js';
 import { LiveCell } from './LiveCell.js';
-import { formatCount, formatDuration, formatLimit, formatPercent, formatSeconds } from './format-metrics.js';
+import { formatDuration, formatRate, formatSeconds } from './format-metrics.js';
 import { NameCell } from './NameCell.js';
 import { fromNow } from './relative-time.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -30,7 +33,8 @@ const metric = (accessor: SortColumn, title: string, value: (r: IndexedCustomer)
 
 /**
  * The grid's columns. Accessors are the sort column ids, so the grid's sort status maps
- * straight onto our own sort. Metric cells read the metric accessors ("-" until metrics exist).
+ * straight onto our own sort. Metric cells read the metric accessors ("-" without
+ * figures or attempts); the ASR cell takes the figures for its colour and hover details.
  */
 export function useCustomerColumns(view: CustomerView, onOpen: (id: string) => void): Column[] {
   return useMemo(
@@ -42,17 +46,17 @@ export function useCustomerColumns(view: CustomerView, onOpen: (id: string) => v
       column('credit', 'Credit', ({ customer: c, cannotDial }) => (
         <CreditCell credit={c.credit} debitLimit={c.debitLimit} currency={c.currency} cannotDial={cannotDial} />
       ), 'right'),
-      column('channels', 'Channels', (r) => `${formatCount(liveChannels(r))} / ${formatLimit(r.customer.channels)}`, 'right'),
+      column('channels', 'Channels', (r) => <ChannelsCell live={liveChannels(r)} limit={r.customer.channels} />, 'right'),
       column('status', 'Status', ({ customer: c }) => (
         <StatusBadge status={c.status} penaltyUntil={c.penaltyUntil} statusBeforePenalty={c.statusBeforePenalty} />
       )),
       view === 'trash'
         ? column('deletedAt', 'Deleted', (r) => `Deleted ${fromNow(r.customer.deletedAt)}`)
-        : column('lastCall', 'Last call', (r) => fromNow(lastCallAt(r))),
-      metric('asr', 'ASR', (r) => formatPercent(asrPercent(r))),
+        : column('lastCall', 'Last call', (r) => <LastCallCell time={lastCallAt(r)} />),
+      column('asr', 'ASR', (r) => <AsrCell metrics={r.metrics} />, 'right'),
       metric('acd', 'ACD', (r) => formatDuration(acdSeconds(r))),
       metric('pdd', 'PDD', (r) => formatSeconds(pddSeconds(r))),
-      metric('cps', 'CPS', (r) => formatCount(callsPerSecond(r))),
+      metric('cps', 'CPS', (r) => formatRate(callsPerSecond(r))),
       column('country', 'Country', (r) => <CountryCell code={r.customer.country} />),
       column('tags', 'Tags', (r) => <TagBadges tags={r.customer.tags} />),
     ],

@@ -1,85 +1,11 @@
-import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/customer.js';
 import { customerKey, notesKey } from '../../shared/keys.js';
-import { CustomerIndex, type Schedule, type WatchCustomerDiffs } from './customer-index.js';
+import { CustomerIndex, WATCHED_PREFIXES } from './customer-index.js';
+import { connectedIndex, json } from './customer-index-test-store.js';
 import { testCustomer, testId } from './customer-test-rows.js';
 
-type DiffOp = ExperimentalNoIndexDiff[number];
-const json = (c: Customer) => c as unknown as ReadonlyJSONValue;
-
-/** A store that delivers diffs in the shape `experimentalWatch` does. */
-class FakeStore {
-  readonly #values = new Map<string, ReadonlyJSONValue>();
-  #onDiff: ((diff: ExperimentalNoIndexDiff) => void) | undefined;
-  watches = 0;
-
-  constructor(initial: Customer[] = []) {
-    for (const c of initial) this.#values.set(customerKey(c.id), json(c));
-  }
-
-  /** Like `rep.experimentalWatch(cb, { initialValuesInFirstDiff: true })`: the first diff holds everything. */
-  readonly watch: WatchCustomerDiffs = (onDiff) => {
-    this.watches += 1;
-    this.#onDiff = onDiff;
-    onDiff([...this.#values].map(([key, newValue]): DiffOp => ({ op: 'add', key, newValue })));
-    return () => {
-      this.#onDiff = undefined;
-    };
-  };
-
-  /** Writes several keys in one transaction: one diff. */
-  write(changes: { key: string; value: ReadonlyJSONValue | undefined }[]): void {
-    const diff: DiffOp[] = [];
-    for (const { key, value } of changes) {
-      const oldValue = this.#values.get(key);
-      if (value === undefined) {
-        if (oldValue === undefined) continue;
-        this.#values.delete(key);
-        diff.push({ op: 'del', key, oldValue });
-      } else {
-        this.#values.set(key, value);
-        diff.push(oldValue === undefined ? { op: 'add', key, newValue: value } : { op: 'change', key, oldValue, newValue: value });
-      }
-    }
-    this.#onDiff?.(diff);
-  }
-
-  put(c: Customer): void {
-    this.write([{ key: customerKey(c.id), value: json(c) }]);
-  }
-
-  del(id: string): void {
-    this.write([{ key: customerKey(id), value: undefined }]);
-  }
-}
-
-/** A clock the test advances by hand. */
-class ManualSchedule {
-  pending: { fn: () => void; ms: number }[] = [];
-  readonly schedule: Schedule = (fn, ms) => {
-    const task = { fn, ms };
-    this.pending.push(task);
-    return () => {
-      this.pending = this.pending.filter((t) => t !== task);
-    };
-  };
-  runAll(): void {
-    const tasks = this.pending;
-    this.pending = [];
-    for (const t of tasks) t.fn();
-  }
-}
-
-function setup(initial: Customer[] = []) {
-  const store = new FakeStore(initial);
-  const clock = new ManualSchedule();
-  const index = new CustomerIndex({ schedule: clock.schedule, batchMs: 50 });
-  let notifications = 0;
-  index.subscribe(() => (notifications += 1));
-  const disconnect = index.connect(store.watch);
-  return { store, clock, index, disconnect, notified: () => notifications };
-}
+const setup = (initial: Customer[] = []) => connectedIndex(initial);
 
 describe('CustomerIndex', () => {
   it('publishes the initial contents at once, without waiting for a batch', () => {
@@ -151,9 +77,9 @@ describe('CustomerIndex', () => {
     expect(row?.searchText).not.toContain('203.0.113.10');
   });
 
-  it('ignores keys outside the customer prefix', () => {
-    const { store, clock, index } = setup([testCustomer(1)]);
-    store.write([{ key: notesKey(testId(1)), value: { text: 'hello' } }]);
+  it('ignores keys outside the customer and figures prefixes', () => {
+    const { clock, index } = setup([testCustomer(1)]);
+    index.applyDiff([{ op: 'add', key: notesKey(testId(1)), newValue: { text: 'hello' } }]);
     clock.runAll();
     expect(index.getSnapshot().rows).toHaveLength(1);
   });
@@ -165,7 +91,7 @@ describe('CustomerIndex', () => {
     expect(clock.pending).toEqual([]);
     store.put(testCustomer(3));
     index.connect(store.watch);
-    expect(store.watches).toBe(2);
+    expect(store.watches).toBe(2 * WATCHED_PREFIXES.length);
     expect(notified()).toBe(2);
     expect(index.getSnapshot().rows.map((r) => r.id).sort()).toEqual([testId(1), testId(2), testId(3)]);
   });

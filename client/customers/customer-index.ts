@@ -1,7 +1,8 @@
 import type { ExperimentalNoIndexDiff } from 'replicache';
 import type { Customer } from '../../shared/customer.js';
-import { CUSTOMER_PREFIX } from '../../shared/keys.js';
-import { indexCustomer, type IndexedCustomer } from './indexed-customer.js';
+import { CUSTOMER_PREFIX, METRICS_PREFIX } from '../../shared/keys.js';
+import type { CustomerMetrics } from '../../shared/metrics.js';
+import { indexCustomer, withMetrics, type IndexedCustomer } from './indexed-customer.js';
 import { RowChangeLog, type RowChanges } from './row-change-log.js';
 
 export interface CustomerIndexSnapshot {
@@ -20,8 +21,11 @@ export interface CustomerIndexSnapshot {
   readonly changesSince: (version: number) => RowChanges | null;
 }
 
-/** Subscribes to customer diffs; returns the unsubscribe function. */
-export type WatchCustomerDiffs = (onDiff: (diff: ExperimentalNoIndexDiff) => void) => () => void;
+/** Subscribes to the diffs of the keys under `prefix`; returns the unsubscribe function. */
+export type WatchCustomerDiffs = (prefix: string, onDiff: (diff: ExperimentalNoIndexDiff) => void) => () => void;
+
+/** Customers and their live figures: one watch each, so notes and other heavy keys never reach the index. */
+export const WATCHED_PREFIXES = [CUSTOMER_PREFIX, METRICS_PREFIX] as const;
 
 /** Runs `fn` after `ms`; returns a cancel function. Injectable so tests control time. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -43,6 +47,11 @@ export interface CustomerIndexOptions {
  * `batchMs` (the first load immediately), so a 10,000-customer bulk edit, which arrives
  * as many diffs, causes one re-render.
  *
+ * A customer's live figures (`m/<id>`) are synced apart from it and refreshed every few
+ * seconds; each change replaces that customer's row with one carrying the new figures,
+ * logged like any other change so views update incrementally. Figures that arrive
+ * before their customer wait for it.
+ *
  * Replicache stays the only source of truth. An overlay (`showOptimistic`) only shows the
  * expected result of a change before Replicache has committed it; diffs meanwhile update
  * the stored row behind it, and whoever added the overlay removes it once the commit's
@@ -52,15 +61,19 @@ export class CustomerIndex {
   /** What the page shows: the stored rows, with optimistic rows in place of some. */
   readonly #shown = new Map<string, IndexedCustomer>();
   /** Optimistic rows in the order they were shown; later ones win. */
-  readonly #overlays: ReadonlyMap<string, IndexedCustomer>[] = [];
+  readonly #overlays: Map<string, IndexedCustomer>[] = [];
   /** The stored row (undefined: none) behind each optimistic one, kept current by diffs. */
   readonly #stored = new Map<string, IndexedCustomer | undefined>();
+  /** Stored figures by customer id, whether or not the customer is in the index yet. */
+  readonly #metrics = new Map<string, CustomerMetrics>();
   readonly #log = new RowChangeLog();
   readonly #listeners = new Set<() => void>();
   #batchMs: number;
   readonly #schedule: Schedule;
   #snapshot: CustomerIndexSnapshot = { version: 0, rows: [], loaded: false, get: () => undefined, changesSince: () => null };
   #loaded = false;
+  /** Watches that have not delivered their first diff (the store's contents) yet. */
+  #awaiting = 0;
   /** Changes are logged once a first version of the current store has been published. */
   #recording = false;
   #cancelFlush: (() => void) | undefined;
@@ -84,42 +97,81 @@ export class CustomerIndex {
     }
   }
 
-  /** Starts following a store from scratch; the returned function stops it. */
+  /**
+   * Starts following a store from scratch, one watch per prefix of `WATCHED_PREFIXES`;
+   * the first version is published once every watch has delivered the store's contents,
+   * so the page never shows customers without the figures the store holds. The returned
+   * function stops it.
+   */
   connect(watch: WatchCustomerDiffs): () => void {
     this.#shown.clear();
     this.#overlays.length = 0;
     this.#stored.clear();
+    this.#metrics.clear();
     this.#log.clear();
     this.#loaded = false;
     this.#recording = false;
-    const stop = watch((diff) => this.applyDiff(diff));
+    this.#awaiting = WATCHED_PREFIXES.length;
+    const stops = WATCHED_PREFIXES.map((prefix) => {
+      let first = true;
+      return watch(prefix, (diff) => {
+        if (first) this.#awaiting -= 1;
+        first = false;
+        this.applyDiff(diff);
+      });
+    });
     return () => {
-      stop();
+      for (const stop of stops) stop();
       this.#cancelFlush?.();
       this.#cancelFlush = undefined;
     };
   }
 
-  /** Applies one diff from `experimentalWatch` (keys outside `c/` are ignored). */
+  /** Applies one diff from `experimentalWatch` (keys outside `c/` and `m/` are ignored). */
   applyDiff(diff: ExperimentalNoIndexDiff): void {
-    const shown = this.#shown;
-    const stored = this.#stored;
     for (const op of diff) {
-      if (!op.key.startsWith(CUSTOMER_PREFIX)) continue;
-      const id = op.key.slice(CUSTOMER_PREFIX.length);
-      const behindOverlay = stored.size > 0 && stored.has(id);
-      const previous = behindOverlay ? stored.get(id) : shown.get(id);
-      const row = op.op === 'del' ? undefined : indexCustomer(op.newValue as unknown as Customer, previous);
-      // Under an optimistic row, only the row behind it changes until the overlay goes.
-      if (behindOverlay) stored.set(id, row);
-      else this.#show(id, previous, row);
+      const value: unknown = op.op === 'del' ? undefined : op.newValue;
+      if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer(op.key.slice(CUSTOMER_PREFIX.length), value as Customer | undefined);
+      else if (op.key.startsWith(METRICS_PREFIX)) this.#applyMetrics(op.key.slice(METRICS_PREFIX.length), value as CustomerMetrics | undefined);
     }
     if (!this.#loaded) {
+      if (this.#awaiting > 0) return;
       this.#loaded = true;
       this.#flush();
     } else if (diff.length > 0) {
       this.#flushSoon();
     }
+  }
+
+  #applyCustomer(id: string, customer: Customer | undefined): void {
+    const stored = this.#stored;
+    const behindOverlay = stored.size > 0 && stored.has(id);
+    const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
+    // The stored figures: a customer new to the index takes those that arrived before it.
+    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id));
+    // Under an optimistic row, only the row behind it changes until the overlay goes.
+    if (behindOverlay) stored.set(id, row);
+    else this.#show(id, previous, row);
+  }
+
+  #applyMetrics(id: string, metrics: CustomerMetrics | undefined): void {
+    if (metrics) this.#metrics.set(id, metrics);
+    else this.#metrics.delete(id);
+    const stored = this.#stored;
+    if (stored.size > 0 && stored.has(id)) {
+      // No optimistic change touches figures: the rows behind and the optimistic rows all take them.
+      const behind = stored.get(id);
+      if (behind) stored.set(id, withMetrics(behind, metrics));
+      let top: IndexedCustomer | undefined;
+      for (const overlay of this.#overlays) {
+        const row = overlay.get(id);
+        if (row) overlay.set(id, (top = withMetrics(row, metrics)));
+      }
+      if (top) this.#show(id, this.#shown.get(id), top);
+      return;
+    }
+    const shown = this.#shown.get(id);
+    if (shown) this.#show(id, shown, withMetrics(shown, metrics));
   }
 
   /**
@@ -133,7 +185,7 @@ export class CustomerIndex {
     for (const c of customers) {
       const current = this.#shown.get(c.id);
       if (!stored.has(c.id)) stored.set(c.id, current);
-      const row = indexCustomer(c, current);
+      const row = indexCustomer(c, current, this.#metrics.get(c.id));
       overlay.set(c.id, row);
       this.#show(c.id, current, row);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import {
   countStatuses,
@@ -92,8 +93,12 @@ describe('filters', () => {
     expect(run(all, { status: 'active' })).toEqual(['Acme Telecom', 'Globex Voice', 'Zénith Réseaux']);
   });
 
-  it('"Dialling" is empty until live channel metrics exist', () => {
+  it('"Dialling" shows the customers with calls up now', () => {
     expect(run(all, { status: 'dialling' })).toEqual([]);
+    const calling = testRow(13, { name: 'Calling Now' }, makeCustomerMetrics({ ch: 2 }));
+    const idle = testRow(14, { name: 'Idle Now' }, makeCustomerMetrics({ ch: 0 }));
+    expect(run([...all, calling, idle], { status: 'dialling' })).toEqual(['Calling Now']);
+    expect(countStatuses([...all, calling, idle]).dialling).toBe(1);
   });
 
   it('counts every status filter over the current matches', () => {

@@ -1,4 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
+import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomer } from '../../shared/test-fixtures.js';
 import { indexCustomer, type IndexedCustomer } from './indexed-customer.js';
 
@@ -17,7 +18,7 @@ export function testCustomer(n: number, overrides: Partial<Customer> = {}): Cust
   });
 }
 
-/** An indexed customer, as the index would build it. */
-export function testRow(n: number, overrides: Partial<Customer> = {}): IndexedCustomer {
-  return indexCustomer(testCustomer(n, overrides));
+/** An indexed customer, as the index would build it, with live figures if given. */
+export function testRow(n: number, overrides: Partial<Customer> = {}, metrics?: CustomerMetrics): IndexedCustomer {
+  return indexCustomer(testCustomer(n, overrides), undefined, metrics);
 }

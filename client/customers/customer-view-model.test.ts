@@ -3,14 +3,16 @@ import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { Customer } from '../../shared/customer.js';
-import { customerKey } from '../../shared/keys.js';
+import { customerKey, metricsKey } from '../../shared/keys.js';
+import type { CustomerMetrics } from '../../shared/metrics.js';
+import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { CustomerIndex } from './customer-index.js';
 import { queryCustomers, SORT_COLUMNS, STATUS_FILTERS, type CustomerQuery } from './customer-query.js';
 import { testCustomer } from './customer-test-rows.js';
 import { CustomerViewModel, type ViewQuery } from './customer-view-model.js';
 
 type DiffOp = ExperimentalNoIndexDiff[number];
-const json = (c: Customer) => c as unknown as ReadonlyJSONValue;
+const json = (v: Customer | CustomerMetrics) => v as unknown as ReadonlyJSONValue;
 
 /** An index fed by hand, flushed on demand (no timers): each `publish` is one version. */
 function manualIndex() {
@@ -32,12 +34,26 @@ function manualIndex() {
     }
     index.applyDiff(diff);
   };
+  const figures = new Map<string, CustomerMetrics>();
+  /** Puts (or, with undefined, deletes) figures; the customer need not be there. */
+  const writeMetrics = (changes: { id: string; metrics: CustomerMetrics | undefined }[]) => {
+    const diff: DiffOp[] = [];
+    for (const { id, metrics } of changes) {
+      const key = metricsKey(id);
+      const old = figures.get(id);
+      if (metrics) figures.set(id, metrics);
+      else figures.delete(id);
+      if (metrics) diff.push(old ? { op: 'change', key, oldValue: json(old), newValue: json(metrics) } : { op: 'add', key, newValue: json(metrics) });
+      else if (old) diff.push({ op: 'del', key, oldValue: json(old) });
+    }
+    index.applyDiff(diff);
+  };
   const publish = () => {
     const run = pending;
     pending = undefined;
     run?.();
   };
-  return { index, store, write, publish };
+  return { index, store, write, writeMetrics, publish };
 }
 
 const toQuery = (q: ViewQuery): CustomerQuery => ({ ...q.filter, status: q.status, sort: q.sort });
@@ -60,8 +76,22 @@ function expectSameAsScratch(vm: CustomerViewModel, index: CustomerIndex, query:
 const SEARCHES = ['', 'c', 'cu', 'noc1', 'noc12', 'renamed', 'renamed 1', 'vip', 'vip gold', 'zzz'];
 const TAGS = [[], ['vip'], ['vip', 'gold'], ['wholesale']];
 
+/** Figures with ties, no attempts (ratios "-" but channels up), no channels, and no last call. */
+const FIGURES: CustomerMetrics[] = [
+  makeCustomerMetrics(),
+  makeCustomerMetrics({ ch: 0, cps: 0 }),
+  makeCustomerMetrics({ h1: [0, 0, 0, 0, 0, 0, 0, 0], ch: 3, cps: 0, last: Date.parse('2026-02-01T10:00:00Z') }),
+  makeCustomerMetrics({ h1: [40, 30, 3_000_000, 80_000, 40, 5, 3, 1], ch: 30, cps: 2.5, last: Date.parse('2026-02-01T11:59:00Z') }),
+  makeCustomerMetrics({ h1: [10, 1, 60_000, 5_000, 2, 0, 0, 9], ch: 1, cps: 0.1, last: undefined }),
+];
+const METRIC_COLUMNS = ['asr', 'acd', 'pdd', 'cps', 'channels', 'lastCall'] as const;
+
 const queryArb = fc.record({
-  sort: fc.record({ column: fc.constantFrom(...SORT_COLUMNS), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+  // Metric columns twice as likely: their keys change with every figures update.
+  sort: fc.record({
+    column: fc.oneof(fc.constantFrom(...SORT_COLUMNS), fc.constantFrom(...METRIC_COLUMNS)),
+    direction: fc.constantFrom('asc' as const, 'desc' as const),
+  }),
   filter: fc.record({ search: fc.constantFrom(...SEARCHES), view: fc.constantFrom('customers' as const, 'trash' as const), warningsOnly: fc.boolean() }),
   status: fc.constantFrom(...STATUS_FILTERS),
 });
@@ -82,6 +112,11 @@ const stepArb = fc.oneof(
   fc.record({ kind: fc.constant('query' as const), query: queryArb }),
   fc.record({ kind: fc.constant('optimistic' as const), edits: fc.array(editArb, { minLength: 1, maxLength: 8 }) }),
   fc.record({ kind: fc.constant('dropOverlay' as const) }),
+  fc.record({
+    kind: fc.constant('metrics' as const),
+    // Up to 59 while 40 customers exist at first: figures may come before their customer; null deletes.
+    changes: fc.array(fc.record({ n: fc.integer({ min: 0, max: 59 }), figures: fc.option(fc.constantFrom(...FIGURES)) }), { minLength: 1, maxLength: 10 }),
+  }),
 );
 
 type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
@@ -98,11 +133,12 @@ function edited(n: number, e: Edit): Customer {
 }
 
 describe('CustomerViewModel', () => {
-  it('always shows what a computation from scratch shows, through edits, removals, overlays and query changes', () => {
+  it('always shows what a computation from scratch shows, through edits, removals, figures, overlays and query changes', () => {
     fc.assert(
       fc.property(queryArb, fc.array(stepArb, { minLength: 1, maxLength: 25 }), (firstQuery, steps) => {
-        const { index, write, publish } = manualIndex();
+        const { index, write, writeMetrics, publish } = manualIndex();
         write(Array.from({ length: 40 }, (_, n) => testCustomer(n, { tags: TAGS[n % TAGS.length]!, credit: `${(n * 37) % 500}.00` })));
+        writeMetrics(Array.from({ length: 20 }, (_, n) => ({ id: testCustomer(n * 2).id, metrics: FIGURES[n % FIGURES.length] })));
         const vm = new CustomerViewModel();
         let query: ViewQuery = firstQuery;
         const overlays: (() => void)[] = [];
@@ -112,6 +148,7 @@ describe('CustomerViewModel', () => {
           else if (step.kind === 'remove') write([], step.ns.map((n) => testCustomer(n).id));
           else if (step.kind === 'query') query = step.query;
           else if (step.kind === 'optimistic') overlays.push(index.showOptimistic(step.edits.map((e) => edited(e.n, e))));
+          else if (step.kind === 'metrics') writeMetrics(step.changes.map((c) => ({ id: testCustomer(c.n).id, metrics: c.figures ?? undefined })));
           else overlays.shift()?.();
           publish();
           expectSameAsScratch(vm, index, query);

@@ -1,5 +1,6 @@
 import type { Customer } from '../../shared/customer.js';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
+import type { CustomerMetrics } from '../../shared/metrics.js';
 import { moneyToNumber } from '../../shared/money.js';
 import { customerWarnings, type CustomerWarning } from '../../shared/warnings.js';
 import { foldText } from './fold-text.js';
@@ -25,6 +26,8 @@ export interface IndexedCustomer {
   /** Channel limit for sorting: unlimited (0) sorts above every number. */
   readonly channelLimit: number;
   readonly deletedAtMs: number | undefined;
+  /** Live traffic figures (`m/<id>`), read through customer-metrics.ts; absent until the server has any. */
+  readonly metrics?: CustomerMetrics;
 }
 
 /**
@@ -40,9 +43,10 @@ const FIELD_SEPARATOR = '\n';
 /**
  * Indexes `customer`. With `previous` (the same customer's row before this change), what
  * derives from unchanged fields is reused: a status change of 10,000 customers then costs
- * no search text and no warnings, and rows keep sharing the same strings.
+ * no search text and no warnings, and rows keep sharing the same strings. The figures are
+ * synced apart from the customer, so an edit keeps the previous row's.
  */
-export function indexCustomer(customer: Customer, previous?: IndexedCustomer): IndexedCustomer {
+export function indexCustomer(customer: Customer, previous?: IndexedCustomer, metrics = previous?.metrics): IndexedCustomer {
   const b = previous?.customer;
   // Field by field rather than in a loop over names: this runs for every row of a 10,000-row edit.
   const sameLists =
@@ -68,7 +72,14 @@ export function indexCustomer(customer: Customer, previous?: IndexedCustomer): I
     tagsKey: sameTags ? previous!.tagsKey : tagsKey(customer.tags),
     channelLimit: customer.channels === 0 ? Number.POSITIVE_INFINITY : customer.channels,
     deletedAtMs: customer.deletedAt === undefined ? undefined : Date.parse(customer.deletedAt),
+    // Always present (maybe undefined), so every row has the same shape.
+    metrics,
   };
+}
+
+/** The same row with new figures (undefined: none): a new object, so views see a change. */
+export function withMetrics(row: IndexedCustomer, metrics: CustomerMetrics | undefined): IndexedCustomer {
+  return { ...row, metrics };
 }
 
 function tagsKey(tags: readonly string[]): string | undefined {

@@ -23,6 +23,7 @@ export async function previewMutation(index: CustomerIndex, role: Role, name: Mu
     setNotes: async () => {},
     setSipSecrets: async () => {},
     dismissRejection: async () => {},
+    noteBalanceEntry: async () => {},
   };
   try {
     await mutators[name](tx, args);

@@ -1,5 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { CUSTOMER_PREFIX } from '../../shared/keys.js';
 import type { TrunklineReplicache } from '../sync/sync-context.js';
 import { CustomerIndex, type CustomerIndexSnapshot } from './customer-index.js';
 
@@ -15,12 +14,6 @@ const BATCH_MS = 50;
 export function useCustomerIndex(rep: TrunklineReplicache, catchingUp = false): { index: CustomerIndex; snapshot: CustomerIndexSnapshot } {
   const [index] = useState(() => new CustomerIndex({ batchMs: BATCH_MS }));
   useEffect(() => index.setBatchMs(catchingUp ? CATCH_UP_BATCH_MS : BATCH_MS), [index, catchingUp]);
-  useEffect(
-    () =>
-      index.connect((onDiff) =>
-        rep.experimentalWatch(onDiff, { prefix: CUSTOMER_PREFIX, initialValuesInFirstDiff: true }),
-      ),
-    [index, rep],
-  );
+  useEffect(() => index.connect((prefix, onDiff) => rep.experimentalWatch(onDiff, { prefix, initialValuesInFirstDiff: true })), [index, rep]);
   return { index, snapshot: useSyncExternalStore(index.subscribe, index.getSnapshot) };
 }

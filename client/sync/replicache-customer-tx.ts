@@ -21,6 +21,8 @@ export function replicacheCustomerTx(tx: WriteTransaction, role: Role): Customer
     },
     // Passwords go to the server inside the mutation's arguments and are never stored on the device.
     async setSipSecrets() {},
+    // The ledger lives on the server; the device shows the new credit at once.
+    async noteBalanceEntry() {},
     async dismissRejection(id) {
       await tx.del(rejectionKey(id));
     },

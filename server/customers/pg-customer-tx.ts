@@ -52,6 +52,15 @@ export function pgCustomerTx(ctx: MutationContext): CustomerTx {
 
     setSipSecrets: (customerId, users) => syncSipCredentials(ctx, customerId, users),
 
+    async noteBalanceEntry(entry) {
+      // Read by the ledger trigger on customers.credit, for this transaction only.
+      await tx`
+        select set_config('trunkline.ledger_kind', ${entry.kind}, true),
+          set_config('trunkline.ledger_reason', ${entry.reason}, true),
+          set_config('trunkline.ledger_reference', ${entry.reference ?? ''}, true),
+          set_config('trunkline.ledger_user', ${ctx.userId}, true)`;
+    },
+
     async dismissRejection(id) {
       await tx`
         update mutation_rejections set dismissed = true, version = ${version}

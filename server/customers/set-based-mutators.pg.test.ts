@@ -35,6 +35,7 @@ class MemoryTx implements CustomerTx {
   setNotes = async () => {};
   setSipSecrets = async (_id: string, _users: SipUserInput[]) => {};
   dismissRejection = async () => {};
+  noteBalanceEntry = async () => {};
 }
 
 let t: SyncTestDb;

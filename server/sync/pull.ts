@@ -1,7 +1,8 @@
 import type { TransactionSql } from 'postgres';
-import { customerKey, notesKey, rejectionKey } from '../../shared/keys.js';
+import { customerKey, metricsKey, notesKey, rejectionKey } from '../../shared/keys.js';
+import type { CustomerMetrics } from '../../shared/metrics.js';
 import type { Rejection } from '../../shared/rejection.js';
-import { cookieOrder, type PullRequest, type SyncCookie } from '../../shared/sync-protocol.js';
+import { cookieOrder, metricsCookieOrder, type PullRequest, type SyncCookie } from '../../shared/sync-protocol.js';
 import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from '../customers/customer-row.js';
 import type { AppDeps, Session } from '../http/app-env.js';
 import { claimClientGroup } from './client-groups.js';
@@ -9,8 +10,9 @@ import { claimClientGroup } from './client-groups.js';
 /**
  * Replicache pull (https://doc.replicache.dev/reference/server-pull) with the per-space
  * version strategy: every synced row carries the organisation version that last touched
- * it, so a pull sends the rows newer than the client's cookie. A long catch-up (the
- * first sync of 100k customers) is paged by (version, id).
+ * it, so a pull sends the rows newer than the client's cookie: customers (`c/`, with
+ * notes `n/`), then their traffic figures (`m/`). A long catch-up (the first sync of
+ * 100k customers) is paged, each of the two streams by its own (version, id) keyset.
  */
 export type PatchOperation = { op: 'clear' } | { op: 'put'; key: string; value: unknown } | { op: 'del'; key: string };
 
@@ -24,84 +26,131 @@ export interface PullResponse {
 export type PullDeps = Pick<AppDeps, 'sql' | 'config'>;
 
 type PulledRow = CustomerRow & { version: string; notes_version: string; notes: string | null };
+type MetricsRow = { customer_id: string; version: string; value: CustomerMetrics };
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function processPull(deps: PullDeps, session: Session, req: PullRequest): Promise<PullResponse> {
   // 1. The user comes from the session; the client group must be theirs (created if new).
   await claimClientGroup(deps.sql, req.clientGroupID, session);
   const pageSize = deps.config.pullPageSize;
+  const organisationId = session.organisationId;
 
   // 2. One consistent snapshot for the whole response.
   return deps.sql.begin('isolation level repeatable read read only', async (tx) => {
-    const [org] = await tx<{ version: string }[]>`select version from organisations where id = ${session.organisationId}`;
+    const [org] = await tx<{ version: string }[]>`select version from organisations where id = ${organisationId}`;
     const spaceVersion = Number(org?.version ?? 0);
     const cookie = usableCookie(req.cookie, spaceVersion);
-
-    // 3. Customers changed since the cookie, in (version, id) order, one page (plus one
-    //    row to tell whether more follow). The keyset condition walks customers_sync.
     const base = cookie?.since ?? 0;
     const after = cookie?.after;
-    const rows = await tx<PulledRow[]>`
-      select version, notes_version, notes, ${tx(CUSTOMER_COLUMNS)} from customers
-      where organisation_id = ${session.organisationId} and version > ${base}
-        ${after ? tx`and (version, id) > (${after.v}, ${after.id}::uuid)` : tx``}
-      order by version, id
-      limit ${pageSize + 1}`;
-    const more = rows.length > pageSize;
-    const page = more ? rows.slice(0, pageSize) : rows;
+    const inMetrics = after?.s === 'm';
 
-    // 4. The patch: a fresh client starts from a clean slate; customers (those in the
-    //    trash too, with deletedAt) and notes that changed since `base`.
+    // 3. Customers changed since the cookie, in (version, id) order, one page (plus one
+    //    row to tell whether more follow). The keyset condition walks customers_sync. A
+    //    catch-up already in the metrics stream has sent its customers.
+    const customerRows = inMetrics ? [] : await customersAfter(tx, organisationId, base, after, pageSize + 1);
+    const moreCustomers = customerRows.length > pageSize;
+    const customers = moreCustomers ? customerRows.slice(0, pageSize) : customerRows;
+
+    // 4. Once the customers are sent, their traffic figures changed since the cookie fill
+    //    the rest of the page, by their own (version, customer_id) keyset over
+    //    customer_metrics_sync. Figures are only ever upserted (a customer's row goes
+    //    with the customer), so a put per row is all there is: there is no del, and a
+    //    job that deleted rows would leave stale entries on devices.
+    const room = pageSize - customers.length;
+    const metricsRows = moreCustomers ? [] : await metricsAfter(tx, organisationId, base, inMetrics ? after : undefined, room + 1);
+    const moreMetrics = metricsRows.length > room;
+    const metrics = moreMetrics ? metricsRows.slice(0, room) : metricsRows;
+
+    // 5. The patch: a fresh client starts from a clean slate; customers (those in the
+    //    trash too, with deletedAt) and notes that changed since `base`, then figures.
     const patch: PatchOperation[] = cookie ? [] : [{ op: 'clear' }];
-    for (const row of page) {
+    for (const row of customers) {
       patch.push({ op: 'put', key: customerKey(row.id), value: rowToCustomer(row) });
       if (Number(row.notes_version) <= base) continue;
       if (row.notes) patch.push({ op: 'put', key: notesKey(row.id), value: { text: row.notes } });
       else if (base > 0) patch.push({ op: 'del', key: notesKey(row.id) });
     }
+    for (const row of metrics) patch.push({ op: 'put', key: metricsKey(row.customer_id), value: row.value });
 
-    // 5. More to come: a partial page. The cookie remembers where the catch-up started
+    // 6. More to come: a partial page. The cookie remembers where the catch-up started
     //    and the last row sent; mutation acknowledgements wait for the final page, so a
     //    pending local change never disappears before its effect has arrived.
-    const last = page.at(-1);
-    if (more && last) {
-      const total = after && cookie?.total !== undefined ? cookie.total : await countSince(tx, session.organisationId, base);
-      const sent = (after ? (cookie?.sent ?? 0) : 0) + page.length;
-      return {
-        cookie: {
-          order: cookieOrder(Number(last.version), last.id),
-          since: base,
-          after: { v: Number(last.version), id: last.id },
-          total,
-          sent,
-        },
-        lastMutationIDChanges: {},
-        patch,
-      };
+    if (moreCustomers || moreMetrics) {
+      const total = after && cookie?.total !== undefined ? cookie.total : await countSince(tx, organisationId, base);
+      const sent = (after ? (cookie?.sent ?? 0) : 0) + customers.length + metrics.length;
+      const position = moreCustomers
+        ? customerPosition(customers.at(-1)!)
+        : metricsPosition(inMetrics ? cookie!.phaseSince! : spaceVersion, metrics.at(-1), base);
+      return { cookie: { ...position, since: base, total, sent }, lastMutationIDChanges: {}, patch };
     }
 
-    // 6. Final page: this user's refusals, and the last mutation ids of the clients of
-    //    this group that moved since `base`. The cookie is now the space version.
+    // 7. Final page. Rows changed while customers were paged moved past `after` and were
+    //    sent by the keyset; customers changed while the metrics stream was paged were
+    //    not revisited, so after a metrics stream the cookie holds only `phaseSince` (the
+    //    space version when the customers were complete) and the next pull sends them
+    //    again (a duplicate put is harmless). Likewise only the clients of this group
+    //    whose last change is at most that version are acknowledged: a later mutation
+    //    waits for the pull that brings its effect. Then this user's refusals.
+    const since = inMetrics ? cookie!.phaseSince! : spaceVersion;
     patch.push(...(await rejectionPatch(tx, session, base)));
     return {
-      cookie: { order: cookieOrder(spaceVersion), since: spaceVersion },
-      lastMutationIDChanges: await lastMutationIDChanges(tx, req.clientGroupID, base),
+      cookie: { order: cookieOrder(since), since },
+      lastMutationIDChanges: await lastMutationIDChanges(tx, req.clientGroupID, base, since),
       patch,
     };
   });
 }
 
+type CookiePosition = Pick<SyncCookie, 'order' | 'after' | 'phaseSince'>;
+
+function customerPosition(last: PulledRow): CookiePosition {
+  const v = Number(last.version);
+  return { order: cookieOrder(v, last.id), after: { v, id: last.id } };
+}
+
+/**
+ * Where the metrics stream stands: after its last row sent, or at its start (`base`, the
+ * nil id) when the customers filled the page that completed them.
+ */
+function metricsPosition(phaseSince: number, last: MetricsRow | undefined, base: number): CookiePosition {
+  const [v, id] = last ? [Number(last.version), last.customer_id] : [base, NIL_UUID];
+  return { order: metricsCookieOrder(phaseSince, v, id), after: { v, id, s: 'm' }, phaseSince };
+}
+
 /** A cookie from a newer database (it was reset) or a malformed one starts the client afresh. */
 function usableCookie(cookie: SyncCookie | null, spaceVersion: number): SyncCookie | null {
   if (!cookie || cookie.since > spaceVersion) return null;
-  if (cookie.after && (cookie.after.v > spaceVersion || !UUID.test(cookie.after.id))) return null;
+  const { after, phaseSince } = cookie;
+  if (after && (after.v > spaceVersion || !UUID.test(after.id))) return null;
+  if (after?.s === 'm' && (phaseSince === undefined || phaseSince < cookie.since || phaseSince > spaceVersion)) return null;
   return cookie;
 }
 
+function customersAfter(tx: TransactionSql, organisationId: string, base: number, after: SyncCookie['after'], limit: number) {
+  return tx<PulledRow[]>`
+    select version, notes_version, notes, ${tx(CUSTOMER_COLUMNS)} from customers
+    where organisation_id = ${organisationId} and version > ${base}
+      ${after ? tx`and (version, id) > (${after.v}, ${after.id}::uuid)` : tx``}
+    order by version, id
+    limit ${limit}`;
+}
+
+function metricsAfter(tx: TransactionSql, organisationId: string, base: number, after: SyncCookie['after'], limit: number) {
+  return tx<MetricsRow[]>`
+    select customer_id, version, value from customer_metrics
+    where organisation_id = ${organisationId} and version > ${base}
+      ${after ? tx`and (version, customer_id) > (${after.v}, ${after.id}::uuid)` : tx``}
+    order by version, customer_id
+    limit ${limit}`;
+}
+
+/** Rows of both streams in a catch-up from `base`, for the progress bar. */
 async function countSince(tx: TransactionSql, organisationId: string, base: number): Promise<number> {
   const [row] = await tx<{ n: string }[]>`
-    select count(*) as n from customers where organisation_id = ${organisationId} and version > ${base}`;
+    select (select count(*) from customers where organisation_id = ${organisationId} and version > ${base})
+         + (select count(*) from customer_metrics where organisation_id = ${organisationId} and version > ${base}) as n`;
   return Number(row?.n ?? 0);
 }
 
@@ -144,8 +193,9 @@ async function rejectionPatch(tx: TransactionSql, session: Session, base: number
   return patch;
 }
 
-async function lastMutationIDChanges(tx: TransactionSql, clientGroupID: string, base: number): Promise<Record<string, number>> {
+async function lastMutationIDChanges(tx: TransactionSql, clientGroupID: string, base: number, upTo: number): Promise<Record<string, number>> {
   const rows = await tx<{ id: string; last_mutation_id: string }[]>`
-    select id, last_mutation_id from replicache_clients where client_group_id = ${clientGroupID} and version > ${base}`;
+    select id, last_mutation_id from replicache_clients
+    where client_group_id = ${clientGroupID} and version > ${base} and version <= ${upTo}`;
   return Object.fromEntries(rows.map((r) => [r.id, Number(r.last_mutation_id)]));
 }

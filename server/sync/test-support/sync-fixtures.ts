@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres, { type JSONValue, type Sql } from 'postgres';
 import type { Role } from '../../../shared/auth.js';
 import type { Customer } from '../../../shared/customer.js';
+import type { CustomerMetrics } from '../../../shared/metrics.js';
 import { makeCustomer } from '../../../shared/test-fixtures.js';
 import { loadConfig } from '../../config.js';
 import { CUSTOMER_COLUMNS, customerToRow } from '../../customers/customer-row.js';
@@ -78,6 +79,25 @@ export async function insertCustomers(sql: Sql, organisationId: string, customer
         return { ...r, contacts: json(r.contacts), ip_auth: json(r.ip_auth), sip_users: json(r.sip_users), routes: json(r.routes), organisation_id: organisationId, version };
       });
       await tx`insert into customers ${tx(rows, ...CUSTOMER_COLUMNS, 'organisation_id', 'version')}`;
+    }
+    return version;
+  });
+}
+
+/**
+ * Stores live figures of customers at a new space version, as the metrics job does
+ * (upserts only); returns that version.
+ */
+export async function putMetrics(sql: Sql, organisationId: string, entries: { customerId: string; value: CustomerMetrics }[]): Promise<number> {
+  return sql.begin(async (tx) => {
+    const [org] = await tx<{ version: string }[]>`
+      update organisations set version = version + 1 where id = ${organisationId} returning version`;
+    const version = Number(org!.version);
+    for (const { customerId, value } of entries) {
+      await tx`
+        insert into customer_metrics (customer_id, organisation_id, version, last_call_at, value)
+        values (${customerId}, ${organisationId}, ${version}, ${value.last === undefined ? null : new Date(value.last)}, ${tx.json(value as unknown as JSONValue)})
+        on conflict (customer_id) do update set version = excluded.version, last_call_at = excluded.last_call_at, value = excluded.value`;
     }
     return version;
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Customer } from '../../../shared/customer.js';
-import { CUSTOMER_PREFIX, NOTES_PREFIX, REJECTION_PREFIX } from '../../../shared/keys.js';
+import { CUSTOMER_PREFIX, metricsKey, NOTES_PREFIX, REJECTION_PREFIX } from '../../../shared/keys.js';
+import type { CustomerMetrics } from '../../../shared/metrics.js';
 import type { MutatorArgs, MutatorName } from '../../../shared/mutator-args.js';
 import type { Rejection } from '../../../shared/rejection.js';
 import type { PullRequest, PushMutation, PushRequest, SyncCookie } from '../../../shared/sync-protocol.js';
@@ -116,6 +117,10 @@ export class TestSyncClient {
 
   notes(id: string): string | undefined {
     return (this.store.get(`${NOTES_PREFIX}${id}`) as { text: string } | undefined)?.text;
+  }
+
+  metrics(customerId: string): CustomerMetrics | undefined {
+    return this.store.get(metricsKey(customerId)) as CustomerMetrics | undefined;
   }
 
   rejections(): Rejection[] {

@@ -1,0 +1,23 @@
+import { Text } from '@mantine/core';
+import { memo } from 'react';
+import { formatAgo, formatDateTime } from './relative-time.js';
+import { LazyTooltip } from './LazyTooltip.js';
+import { useClock } from './use-clock.js';
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * When the customer last called, relative ("2 min ago") and moving on with the clock
+ * while nothing else changes; the exact time on hover. Memoised on the time.
+ */
+export const LastCallCell = memo(function LastCallCell({ time }: { time: number | undefined }) {
+  const now = useClock();
+  if (time === undefined) return '-';
+  return (
+    <LazyTooltip label={formatDateTime(time)} withArrow>
+      <Text size="sm" span style={NO_WRAP}>
+        {formatAgo(time, now)}
+      </Text>
+    </LazyTooltip>
+  );
+});

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql, TransactionSql } from 'postgres';
+import type { IngestIssue } from '../../shared/cdr.js';
+import { fromMinor } from '../../shared/money.js';
+import { rollUp, type MinuteDelta } from './traffic-rollup.js';
+import type { ValidCdr } from './validate-cdrs.js';
+
+export interface StoreResult {
+  accepted: number;
+  duplicates: number;
+  rejected: IngestIssue[];
+  /** Customers whose credit changed: clients must pull. */
+  charged: number;
+}
+
+interface CustomerFacts {
+  id: string;
+  currency: string;
+}
+
+/**
+ * Stores a validated batch of call records for one organisation, in one transaction:
+ *
+ * 1. Records naming an unknown customer, or charged in another currency than the
+ *    customer's, are refused with their line.
+ * 2. The records are inserted; a record already stored (same call id and start, a
+ *    retry) inserts nothing and is counted as a duplicate, so a retry changes nothing.
+ * 3. Only the records inserted now are rolled up: per customer and minute the counters
+ *    are added, per customer and second the attempts (which give each minute's exact
+ *    CPS peak).
+ * 4. Their calls are no longer live.
+ * 5. The customers are marked for the metrics refresh.
+ * 6. Last, under the organisation lock that orders every synced change, each customer's
+ *    credit is debited by the sum of its new charges (the ledger trigger records it as a
+ *    charge) and the rows get the new space version, so devices pull the new balance.
+ */
+export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: string, batch: readonly ValidCdr[]): Promise<StoreResult> {
+  const rejected: IngestIssue[] = [];
+  if (batch.length === 0) return { accepted: 0, duplicates: 0, rejected, charged: 0 };
+  return sql.begin(async (tx) => {
+    // 1.
+    const customers = await customerFacts(tx, organisationId, batch);
+    const known: ValidCdr[] = [];
+    for (const item of batch) {
+      const customer = customers.get(item.cdr.customerId);
+      if (!customer) rejected.push({ line: item.line, callId: item.cdr.callId, message: `customerId: No customer ${item.cdr.customerId} here` });
+      else if (item.cdr.currency !== undefined && item.cdr.currency !== customer.currency) {
+        rejected.push({ line: item.line, callId: item.cdr.callId, message: `currency: Charged in ${item.cdr.currency}, but the customer is billed in ${customer.currency}` });
+      } else known.push(item);
+    }
+
+    // 2.
+    const inserted = await insertRecords(tx, organisationId, apiKeyId, known);
+    const fresh = known.filter((k) => inserted.has(recordKey(k.cdr.callId, k.cdr.startedAt))).map((k) => k.cdr);
+    const result = { accepted: fresh.length, duplicates: known.length - fresh.length, rejected, charged: 0 };
+    if (fresh.length === 0) return result;
+
+    // 3.
+    const { minutes, seconds } = rollUp(fresh);
+    await addMinutes(tx, organisationId, minutes);
+    if (seconds.length > 0) {
+      await tx`
+        with added as (
+          insert into customer_second_attempts (customer_id, second, attempts)
+          select customer_id, to_timestamp(second / 1000.0), attempts
+          from jsonb_to_recordset(${tx.json(seconds.map((s) => ({ customer_id: s.customerId, second: s.second, attempts: s.attempts })))})
+            as r(customer_id uuid, second bigint, attempts int)
+          on conflict (customer_id, second) do update set attempts = customer_second_attempts.attempts + excluded.attempts
+          returning customer_id, second, attempts)
+        update customer_minute_rollups m set cps_peak = greatest(m.cps_peak, p.peak)
+        from (select customer_id, date_trunc('minute', second) as minute, max(attempts) as peak from added group by 1, 2) p
+        where m.customer_id = p.customer_id and m.minute = p.minute`;
+    }
+
+    // 4.
+    await tx`
+      delete from live_calls where organisation_id = ${organisationId}
+        and call_id = any(${fresh.map((c) => c.callId)}::text[])`;
+
+    // 5.
+    const touched = [...new Set(fresh.map((c) => c.customerId))].sort();
+    await tx`
+      insert into customer_metrics_dirty (customer_id, organisation_id)
+      select unnest(${touched}::uuid[]), ${organisationId}
+      on conflict (customer_id) do nothing`;
+
+    // 6.
+    result.charged = await debitCharges(tx, organisationId, minutes);
+    return result;
+  });
+}
+
+const recordKey = (callId: string, startedAt: number) => `${callId}\u0000${startedAt}`;
+
+async function customerFacts(tx: TransactionSql, organisationId: string, batch: readonly ValidCdr[]): Promise<Map<string, CustomerFacts>> {
+  const ids = [...new Set(batch.map((b) => b.cdr.customerId))];
+  const rows = await tx<{ id: string; currency: string }[]>`
+    select id, currency from customers where organisation_id = ${organisationId} and id = any(${ids}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function insertRecords(tx: TransactionSql, organisationId: string, apiKeyId: string, items: readonly ValidCdr[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const col = <T>(f: (c: ValidCdr['cdr']) => T) => items.map(({ cdr }) => f(cdr));
+  const ms = (v: number | undefined) => (v === undefined ? null : v);
+  // One array per column through unnest: cheaper for Postgres than a JSON document per row.
+  // Epoch milliseconds go in as numbers: exact, and cheaper to encode than ISO strings.
+  const stored = await tx<{ call_id: string; started_ms: string }[]>`
+    insert into cdrs (organisation_id, api_key_id, call_id, customer_id, started_at, ringing_at, answered_at, ended_at, pdd_ms,
+      duration_ms, billed_seconds, sip_code, sip_reason, release_cause, cli, destination, destination_name, rate, charge, currency)
+    select ${organisationId}, ${apiKeyId}, call_id, customer_id, to_timestamp(started_at / 1000.0), to_timestamp(ringing_at / 1000.0),
+      to_timestamp(answered_at / 1000.0), to_timestamp(ended_at / 1000.0), pdd_ms, duration_ms, billed_seconds, sip_code, sip_reason,
+      release_cause, cli, destination, destination_name, rate, charge, currency
+    from unnest(${col((c) => c.callId)}::text[], ${col((c) => c.customerId)}::uuid[], ${col((c) => c.startedAt)}::bigint[],
+      ${col((c) => ms(c.ringingAt))}::bigint[], ${col((c) => ms(c.answeredAt))}::bigint[], ${col((c) => c.endedAt)}::bigint[],
+      ${col((c) => c.pddMs ?? null)}::int[], ${col((c) => (c.duration === undefined ? null : Math.round(c.duration * 1000)))}::bigint[],
+      ${col((c) => c.billedSeconds ?? null)}::int[], ${col((c) => c.sipCode)}::smallint[], ${col((c) => c.sipReason ?? null)}::text[],
+      ${col((c) => c.releaseCause ?? null)}::text[], ${col((c) => c.cli ?? null)}::text[], ${col((c) => c.destination)}::text[],
+      ${col((c) => c.destinationName ?? null)}::text[], ${col((c) => c.rate ?? null)}::numeric[], ${col((c) => c.charge ?? '0')}::numeric[],
+      ${col((c) => c.currency ?? null)}::text[])
+      as r(call_id, customer_id, started_at, ringing_at, answered_at, ended_at, pdd_ms, duration_ms, billed_seconds, sip_code,
+        sip_reason, release_cause, cli, destination, destination_name, rate, charge, currency)
+    on conflict do nothing
+    returning call_id, (extract(epoch from started_at) * 1000)::bigint as started_ms`;
+  return new Set(stored.map((s) => recordKey(s.call_id, Number(s.started_ms))));
+}
+
+async function addMinutes(tx: TransactionSql, organisationId: string, minutes: readonly MinuteDelta[]): Promise<void> {
+  const rows = minutes.map((m) => ({
+    customer_id: m.customerId,
+    minute: m.minute,
+    attempts: m.sums.attempts,
+    answered: m.sums.answered,
+    talk_ms: m.sums.talkMs,
+    pdd_sum_ms: m.sums.pddSumMs,
+    pdd_count: m.sums.pddCount,
+    busy: m.sums.busy,
+    no_answer: m.sums.noAnswer,
+    rejected: m.sums.rejected,
+    charge: fromMinor(m.chargeMinor),
+    last_started_at: m.lastStartedAt,
+  }));
+  await tx`
+    insert into customer_minute_rollups as m (customer_id, minute, organisation_id, attempts, answered, talk_ms, pdd_sum_ms,
+      pdd_count, busy, no_answer, rejected, charge, last_started_at)
+    select customer_id, to_timestamp(minute / 1000.0), ${organisationId}, attempts, answered, talk_ms, pdd_sum_ms, pdd_count,
+      busy, no_answer, rejected, charge, to_timestamp(last_started_at / 1000.0)
+    from jsonb_to_recordset(${tx.json(rows)}) as r(customer_id uuid, minute bigint, attempts int, answered int, talk_ms bigint,
+      pdd_sum_ms bigint, pdd_count int, busy int, no_answer int, rejected int, charge numeric, last_started_at bigint)
+    on conflict (customer_id, minute) do update set
+      attempts = m.attempts + excluded.attempts,
+      answered = m.answered + excluded.answered,
+      talk_ms = m.talk_ms + excluded.talk_ms,
+      pdd_sum_ms = m.pdd_sum_ms + excluded.pdd_sum_ms,
+      pdd_count = m.pdd_count + excluded.pdd_count,
+      busy = m.busy + excluded.busy,
+      no_answer = m.no_answer + excluded.no_answer,
+      rejected = m.rejected + excluded.rejected,
+      charge = m.charge + excluded.charge,
+      last_started_at = greatest(m.last_started_at, excluded.last_started_at)`;
+}
+
+async function debitCharges(tx: TransactionSql, organisationId: string, minutes: readonly MinuteDelta[]): Promise<number> {
+  const perCustomer = new Map<string, bigint>();
+  for (const m of minutes) perCustomer.set(m.customerId, (perCustomer.get(m.customerId) ?? 0n) + m.chargeMinor);
+  const debits = [...perCustomer].filter(([, minor]) => minor !== 0n).map(([id, minor]) => ({ id, amount: fromMinor(minor) }));
+  if (debits.length === 0) return 0;
+  const reference = `calls:${randomUUID()}`;
+  await tx`
+    select set_config('trunkline.ledger_kind', 'charge', true),
+      set_config('trunkline.ledger_reason', 'Calls', true),
+      set_config('trunkline.ledger_reference', ${reference}, true)`;
+  const [org] = await tx<{ version: string }[]>`
+    update organisations set version = version + 1 where id = ${organisationId} returning version`;
+  await tx`
+    update customers c set credit = c.credit - d.amount, version = ${org!.version}
+    from jsonb_to_recordset(${tx.json(debits)}) as d(id uuid, amount numeric)
+    where c.id = d.id`;
+  return debits.length;
+}
+

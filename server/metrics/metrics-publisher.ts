@@ -1,0 +1,103 @@
+import type { Sql } from 'postgres';
+import { endPenalties } from '../alerts/end-penalties.js';
+import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
+import type { PokeBus } from '../sync/poke-bus.js';
+import { computeMetrics, type ComputedMetrics } from './compute-metrics.js';
+import { metricsCandidates } from './metrics-candidates.js';
+import { publishMetrics } from './publish-metrics.js';
+import { recordChannelPeaks } from './record-channel-peaks.js';
+
+/** Customers computed per statement: bounded statements, and progress visible on a huge first run. */
+const CHUNK = 5_000;
+
+export interface RefreshReport {
+  candidates: number;
+  changed: number;
+  ms: number;
+}
+
+/**
+ * Keeps every customer's published figures current: every `intervalMs` it recomputes
+ * the customers whose figures may have changed (see `metricsCandidates`), publishes the
+ * ones that did, judges their alert rules, ends penalties that are up, and pokes the
+ * organisations whose devices have something new. One refresh at a time; a slow
+ * one delays the next instead of piling up.
+ */
+export class MetricsPublisher {
+  #since: Date | null = null;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<RefreshReport> | undefined;
+  #stopped = false;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly pokes: PokeBus,
+    private readonly now: () => Date,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running?.catch(() => {});
+  }
+
+  /** Runs one refresh now (or waits for the one under way and runs another). */
+  async refresh(): Promise<RefreshReport> {
+    while (this.#running) await this.#running.catch(() => {});
+    this.#running = this.#refresh();
+    try {
+      return await this.#running;
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.refresh()
+        .catch((e: unknown) => console.error('Metrics refresh failed', e))
+        .finally(() => this.#schedule());
+    }, this.intervalMs);
+    this.#timer.unref();
+  }
+
+  async #refresh(): Promise<RefreshReport> {
+    const started = performance.now();
+    const now = this.now();
+    const ids = await metricsCandidates(this.sql, now, this.#since);
+    await recordChannelPeaks(this.sql, now);
+    let changed = 0;
+    const touchedOrgs = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const computed = await computeMetrics(this.sql, ids.slice(i, i + CHUNK), now);
+      for (const [organisationId, list] of byOrganisation(computed)) {
+        const n = await publishMetrics(this.sql, organisationId, list);
+        changed += n;
+        if (n > 0) touchedOrgs.add(organisationId);
+      }
+    }
+    // Alerts judge the same customers; penalties that are up end on time.
+    for (const org of await evaluateAlerts(this.sql, ids, now)) touchedOrgs.add(org);
+    for (const org of await endPenalties(this.sql, now)) touchedOrgs.add(org);
+    for (const org of touchedOrgs) await this.pokes.publish(org).catch((e: unknown) => console.error('Poke failed', e));
+    this.#since = now;
+    return { candidates: ids.length, changed, ms: performance.now() - started };
+  }
+}
+
+function byOrganisation(list: readonly ComputedMetrics[]): Map<string, ComputedMetrics[]> {
+  const out = new Map<string, ComputedMetrics[]>();
+  for (const m of list) {
+    const group = out.get(m.organisationId);
+    if (group) group.push(m);
+    else out.set(m.organisationId, [m]);
+  }
+  return out;
+}
