@@ -22,4 +22,7 @@ export const LIMITS: Limits = {
   search:
     'The grid, not the filter: of a median 249 ms per keystroke (profiled), the view model\'s scan of 100,000 search texts (matchCustomers/matchesAll) takes 24–44 ms, while replacing the page of 100 rows (all unmounted and mounted again, since rows are keyed by customer id) takes 57–203 ms (median 125 ms) of React and Mantine script plus 38–87 ms of style, layout and paint, and GC up to 27 ms. ' +
     'With 50 rows per page comparable keystrokes take 134–207 ms (median ~141 ms), so each rendered row costs ~2 ms; reaching 100 ms needs fewer or lighter rows: render only the rows in view (about 25 at 900 px), reuse row elements across pages instead of remounting them, or plain cells instead of Mantine components.',
+  ingest: 'TODO',
+  refresh: 'TODO',
+  cdrToGrid: 'TODO',
 };

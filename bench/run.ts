@@ -12,11 +12,17 @@ import { renderReport, type BenchResults } from './report.js';
 import { countText } from './browser.js';
 import { measureSearch } from './search-keystroke.js';
 import { measureStoreSize, waitUntilPersisted } from './store-size.js';
+import { measureCdrToGrid } from './traffic/cdr-to-grid.js';
+import { benchCustomers, measureIngest, type IngestRun } from './traffic/ingest-throughput.js';
+import { measureRefresh } from './traffic/metrics-refresh.js';
+import { seedTraffic } from './traffic/seed-traffic.sql.js';
+import type { CreateApiKeyResponse } from '../shared/api.js';
 
 /**
  * `npm run bench`: starts PostgreSQL (or uses the local one), a fresh database and a real
  * server on the built client, drives Chromium through each measurement and writes
- * BENCHMARKS.md. Unattended; about 5-10 minutes on 2 cores.
+ * BENCHMARKS.md. Unattended; about 10-15 minutes on 2 cores (BENCH_CDRS=1000000 for a
+ * quicker run with a smaller refresh measurement).
  */
 const SMALL = 10_000;
 const LARGE = 100_000;
@@ -24,6 +30,16 @@ const BULK = 10_000;
 const RUNS = 3;
 const PULL_PAGE_SIZE = Number(process.env.PULL_PAGE_SIZE ?? 20_000);
 const PAGE_SIZES = [2_000, 5_000, 10_000, 20_000];
+/** Customers the ingest runs spread records over: the active share of a 100,000-account carrier. */
+const ACTIVE_CUSTOMERS = 5_000;
+const INGEST_RECORDS = 200_000;
+/** [records per request, requests in flight]. */
+const INGEST_SHAPES: [number, number][] = [
+  [5_000, 2],
+  [20_000, 2],
+  [50_000, 2],
+];
+const SEEDED_CDRS = Number(process.env.BENCH_CDRS ?? 10_000_000);
 
 const log = (msg: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
@@ -68,11 +84,27 @@ async function main(): Promise<void> {
       await waitUntilPersisted(b.page);
     }
     results.bulk = { n: BULK, total: LARGE, runs: bulkRuns };
+
+    log('call record to grid');
+    const { key } = await admin.postOk<CreateApiKeyResponse>('/api/api-keys', { name: 'bench: grid latency' });
+    const cdrToGrid = await measureCdrToGrid(a.page, env.sql, server.url, key, RUNS + 2);
     await a.close();
     await b.close();
 
+    log(`ingest throughput (${INGEST_RECORDS.toLocaleString('en')} records per run)`);
+    const active = await benchCustomers(env, ACTIVE_CUSTOMERS);
+    const ingest: IngestRun[] = [];
+    for (const [batch, concurrency] of INGEST_SHAPES) ingest.push(await measureIngest(server.url, admin, active, INGEST_RECORDS, batch, concurrency));
+
     log(`pull page sizes ${PAGE_SIZES.join(', ')}`);
     results.pageSizes = { n: LARGE, runs: await measurePageSizes(env, browser, admin, LARGE, PAGE_SIZES) };
+
+    log(`metrics refresh: seeding ${SEEDED_CDRS.toLocaleString('en')} call records`);
+    await server.stop();
+    const now = new Date();
+    await seedTraffic(env.sql, SEEDED_CDRS, now);
+    log('metrics refresh: from rollups and from raw records');
+    results.traffic = { activeCustomers: ACTIVE_CUSTOMERS, ingest, cdrToGrid, refresh: await measureRefresh(env.sql, now) };
 
     results.date = new Date().toISOString().slice(0, 10);
     results.durationMs = Date.now() - started;

@@ -19,6 +19,8 @@ export interface Config {
   pullPageSize: number;
   /** Days of call records kept; older daily partitions are dropped. */
   cdrRetentionDays: number;
+  /** Days of hourly traffic counters kept for charts. */
+  rollupRetentionDays: number;
   /** Longest call: a call with no end event stops counting as a live channel after this many seconds. */
   maxCallSeconds: number;
   /** How often changed traffic figures are recomputed and published to clients. */
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
     pullPageSize: Number(env.PULL_PAGE_SIZE ?? 20_000),
     cdrRetentionDays: positive(env, 'CDR_RETENTION_DAYS', 90),
+    rollupRetentionDays: positive(env, 'ROLLUP_RETENTION_DAYS', 400),
     maxCallSeconds: positive(env, 'MAX_CALL_SECONDS', 4 * 3600),
     metricsRefreshMs: positive(env, 'METRICS_REFRESH_MS', 2000),
   };

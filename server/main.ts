@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const app = createApp({ sql: db.sql, config, pokes, now: () => new Date() });
   const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs);
   metrics.start();
-  const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
+  const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays, config.rollupRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
   const retention = setInterval(() => void retain(), RETENTION_EVERY_MS);
   retention.unref();
   if (!clientIsBuilt(config.staticDir)) {

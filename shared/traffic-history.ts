@@ -15,10 +15,13 @@ export const trafficHistoryQuerySchema = z
 /** Most points one chart gets; the bucket grows with the range. */
 export const MAX_POINTS = 500;
 
-/** Bucket length for a range: whole minutes, at most MAX_POINTS buckets. */
+/** Ranges longer than this are charted from hourly counters (minute counters are kept only a few days). */
+export const HOURLY_FROM_MS = 2 * 86_400_000;
+
+/** Bucket length for a range: whole minutes (whole hours past two days), at most MAX_POINTS buckets. */
 export function bucketSecondsFor(fromMs: number, toMs: number): number {
-  const minutes = Math.ceil((toMs - fromMs) / 60_000 / MAX_POINTS);
-  return Math.max(1, minutes) * 60;
+  const unit = toMs - fromMs > HOURLY_FROM_MS ? 3600 : 60;
+  return Math.max(1, Math.ceil((toMs - fromMs) / 1000 / unit / MAX_POINTS)) * unit;
 }
 
 export interface TrafficPoint extends TrafficSums {

@@ -22,7 +22,7 @@ export async function benchCustomers(env: BenchEnvironment, limit: number): Prom
  * records in JSON batches, `concurrency` requests in flight (as several switches
  * sending at once). Bodies are built before the clock starts.
  */
-export async function measureIngest(env: BenchEnvironment, serverUrl: string, admin: ApiClient, customers: readonly BenchCustomer[], total: number, batchSize: number, concurrency: number): Promise<IngestRun> {
+export async function measureIngest(serverUrl: string, admin: ApiClient, customers: readonly BenchCustomer[], total: number, batchSize: number, concurrency: number): Promise<IngestRun> {
   const { key } = await admin.postOk<CreateApiKeyResponse>('/api/api-keys', { name: `bench ${batchSize}x${concurrency}` });
   const bodies = cdrBatches(customers, total, batchSize, Date.now(), `b${Date.now().toString(36)}`);
   let next = 0;

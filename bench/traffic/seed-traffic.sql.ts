@@ -1,9 +1,9 @@
 import type postgres from 'postgres';
-import { dayStart } from '../../server/ingest/cdr-partitions.js';
-import { CdrPartitions } from '../../server/ingest/cdr-partitions.js';
+import { CdrPartitions, dayStart } from '../../server/ingest/cdr-partitions.js';
 
 /**
- * Seeds `count` call records spread over the 24 hours before `now` for every customer,
+ * Replaces all traffic with `count` call records spread over the 24 hours before `now`
+ * across every customer,
  * straight into PostgreSQL (sending 10 million records through the API would take the
  * bench longer than the measurement), then builds the per-minute rollups from them with
  * one aggregate: the same counters the ingest keeps (the refresh measurement checks the
@@ -11,6 +11,7 @@ import { CdrPartitions } from '../../server/ingest/cdr-partitions.js';
  */
 export async function seedTraffic(sql: postgres.Sql, count: number, now: Date, chunk = 1_000_000): Promise<void> {
   const t = now.getTime();
+  await sql`truncate cdrs, customer_minute_rollups, customer_hour_rollups, customer_second_attempts, customer_metrics, customer_metrics_dirty, live_calls`;
   await new CdrPartitions(sql).ensure([dayStart(t - 86_400_000), dayStart(t)]);
   const [org] = await sql<{ id: string }[]>`select id from organisations limit 1`;
   for (let from = 0; from < count; from += chunk) {
@@ -39,6 +40,13 @@ export async function seedTraffic(sql: postgres.Sql, count: number, now: Date, c
       count(*) filter (where sip_code in (486, 600)), count(*) filter (where sip_code in (480, 408)), count(*) filter (where sip_code in (603, 403)),
       1, max(started_at)
     from cdrs group by 1, 2, 3`;
+  await sql`
+    insert into customer_hour_rollups (customer_id, hour, organisation_id, attempts, answered, talk_ms, pdd_sum_ms, pdd_count,
+      busy, no_answer, rejected, cps_peak, last_started_at)
+    select customer_id, date_trunc('hour', minute), organisation_id, sum(attempts), sum(answered), sum(talk_ms), sum(pdd_sum_ms),
+      sum(pdd_count), sum(busy), sum(no_answer), sum(rejected), max(cps_peak), max(last_started_at)
+    from customer_minute_rollups group by 1, 2, 3`;
+  await sql`analyze customer_hour_rollups`;
   await sql`analyze cdrs`;
   await sql`analyze customer_minute_rollups`;
 }

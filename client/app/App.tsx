@@ -1,6 +1,6 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { can } from '../../shared/auth.js';
+import { can, type Role } from '../../shared/auth.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { SetupPage } from '../auth/SetupPage.js';
 import { useSessionState } from '../auth/use-session-state.js';
@@ -10,6 +10,16 @@ import { AppLayout } from './AppLayout.js';
 import { usePath } from './use-path.js';
 
 const CustomersPage = lazy(() => import('../customers/CustomersPage.js').then((m) => ({ default: m.CustomersPage })));
+const AlertsPage = lazy(() => import('../alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
+const ApiKeysPage = lazy(() => import('../api-keys/ApiKeysPage.js').then((m) => ({ default: m.ApiKeysPage })));
+
+/** The page for a path; one the role may not open falls back to the customers. */
+function pageFor(path: string, role: Role): React.ReactNode {
+  if (path === '/users' && can(role, 'users.manage')) return <UsersPage />;
+  if (path === '/api-keys' && can(role, 'apiKeys.manage')) return <ApiKeysPage />;
+  if (path === '/alerts') return <AlertsPage />;
+  return <CustomersPage />;
+}
 
 const centred = (node: React.ReactNode) => <Center h="100dvh">{node}</Center>;
 
@@ -34,11 +44,10 @@ export function App() {
       return <LoginPage onDone={signedIn} reason={state.reason} />;
     case 'signed-in': {
       const { me } = state;
-      const showUsers = path === '/users' && can(me.user.role, 'users.manage');
       return (
         <SyncProvider me={me} onSessionExpired={sessionExpired}>
           <AppLayout me={me} path={path} navigate={navigate} onSignedOut={() => void showSignIn()}>
-            <Suspense fallback={<Loader aria-label="Loading page" />}>{showUsers ? <UsersPage /> : <CustomersPage />}</Suspense>
+            <Suspense fallback={<Loader aria-label="Loading page" />}>{pageFor(path, me.user.role)}</Suspense>
           </AppLayout>
         </SyncProvider>
       );

@@ -3,6 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { isAppError } from '../../shared/errors.js';
+import { CustomerHistoryPanels } from '../customer-card/CustomerHistoryPanels.js';
+import { HISTORY_TAB_TITLES, HISTORY_TABS, type HistoryTab } from '../customer-card/history-tabs.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import { errorMessage } from './action-notifications.js';
 import { AuthenticationTab } from './AuthenticationTab.js';
@@ -53,7 +55,7 @@ export function CustomerForm(p: CustomerFormProps) {
   const saved = opened;
   const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(saved.customer, p.notes) : newCustomerValues()));
   const [before] = useState(() => toEditableInput(initial));
-  const [tab, setTab] = useState<CustomerTab>('main');
+  const [tab, setTab] = useState<CustomerTab | HistoryTab>('main');
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<CustomerFormValues>({
@@ -108,13 +110,20 @@ export function CustomerForm(p: CustomerFormProps) {
             {formError}
           </Alert>
         )}
-        <Tabs value={tab} onChange={(t) => setTab((t ?? 'main') as CustomerTab)} keepMounted={false}>
+        <Tabs value={tab} onChange={(t) => setTab((t ?? 'main') as CustomerTab | HistoryTab)} keepMounted={false}>
           <Tabs.List>
             {(Object.keys(TAB_TITLES) as CustomerTab[]).map((t) => (
               <Tabs.Tab key={t} value={t}>
                 <TabLabel label={t === 'contacts' ? `Contacts (${form.values.contacts.length})` : TAB_TITLES[t]} hasError={errorTabs.has(t)} />
               </Tabs.Tab>
             ))}
+            {/* Traffic, balance and alerts exist only for a customer that does. */}
+            {saved &&
+              HISTORY_TABS.map((t) => (
+                <Tabs.Tab key={t} value={t}>
+                  {HISTORY_TAB_TITLES[t]}
+                </Tabs.Tab>
+              ))}
           </Tabs.List>
           {/* A disabled fieldset makes every input read-only for viewers in one place. */}
           <Fieldset disabled={readOnly} variant="unstyled" pt="sm">
@@ -134,6 +143,7 @@ export function CustomerForm(p: CustomerFormProps) {
               <NotesTab form={form} />
             </Tabs.Panel>
           </Fieldset>
+          {live && saved && <CustomerHistoryPanels customer={live.customer} />}
         </Tabs>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

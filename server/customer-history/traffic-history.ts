@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { ZERO_SUMS, addSums } from '../../shared/metrics.js';
-import { bucketSecondsFor, type TrafficHistory, type TrafficPoint } from '../../shared/traffic-history.js';
+import { bucketSecondsFor, HOURLY_FROM_MS, type TrafficHistory, type TrafficPoint } from '../../shared/traffic-history.js';
 
 interface BucketRow {
   t: Date;
@@ -18,7 +18,7 @@ interface BucketRow {
 
 /**
  * One customer's traffic between `from` and `to` in buckets of whole minutes (at most
- * 500 points), from the per-minute rollups; the balance over the same time from the
+ * 500 points), from the per-minute rollups (per-hour ones past two days); the balance over the same time from the
  * ledger. The sums are additive, so the client computes ASR, ACD and PDD per bucket with
  * the shared formulas, and the totals are the figures for the window staff chose.
  */
@@ -26,13 +26,16 @@ export async function trafficHistory(sql: Sql, organisationId: string, customerI
   const [customer] = await sql`select 1 from customers where id = ${customerId} and organisation_id = ${organisationId}`;
   if (!customer) return undefined;
   const bucketSeconds = bucketSecondsFor(from.getTime(), to.getTime());
+  const hourly = bucketSeconds % 3600 === 0 && to.getTime() - from.getTime() > HOURLY_FROM_MS;
+  const table = hourly ? sql`customer_hour_rollups` : sql`customer_minute_rollups`;
+  const at = hourly ? sql`hour` : sql`minute`;
   const rows = await sql<BucketRow[]>`
-    select date_bin(make_interval(secs => ${bucketSeconds}), minute, ${from}) as t,
+    select date_bin(make_interval(secs => ${bucketSeconds}), ${at}, ${from}) as t,
       sum(attempts) as attempts, sum(answered) as answered, sum(talk_ms) as talk_ms, sum(pdd_sum_ms) as pdd_sum_ms,
       sum(pdd_count) as pdd_count, sum(busy) as busy, sum(no_answer) as no_answer, sum(rejected) as rejected,
       max(cps_peak)::int as cps_peak, max(peak_channels)::int as channels_peak
-    from customer_minute_rollups
-    where customer_id = ${customerId} and minute >= ${from} and minute < ${to}
+    from ${table}
+    where customer_id = ${customerId} and ${at} >= ${from} and ${at} < ${to}
     group by 1 order by 1`;
   const points: TrafficPoint[] = rows.map((r) => ({
     t: r.t.getTime(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql, TransactionSql } from 'postgres';
 import type { IngestIssue } from '../../shared/cdr.js';
+import { addSums } from '../../shared/metrics.js';
 import { fromMinor } from '../../shared/money.js';
 import { rollUp, type MinuteDelta } from './traffic-rollup.js';
 import type { ValidCdr } from './validate-cdrs.js';
@@ -25,9 +26,9 @@ interface CustomerFacts {
  *    customer's, are refused with their line.
  * 2. The records are inserted; a record already stored (same call id and start, a
  *    retry) inserts nothing and is counted as a duplicate, so a retry changes nothing.
- * 3. Only the records inserted now are rolled up: per customer and minute the counters
- *    are added, per customer and second the attempts (which give each minute's exact
- *    CPS peak).
+ * 3. Only the records inserted now are rolled up: per customer and minute, and per
+ *    customer and hour, the counters are added; per customer and second the attempts
+ *    (which give each minute's and hour's exact CPS peak).
  * 4. Their calls are no longer live.
  * 5. The customers are marked for the metrics refresh.
  * 6. Last, under the organisation lock that orders every synced change, each customer's
@@ -57,7 +58,8 @@ export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: stri
 
     // 3.
     const { minutes, seconds } = rollUp(fresh);
-    await addMinutes(tx, organisationId, minutes);
+    await addCounters(tx, 'minute', organisationId, minutes);
+    await addCounters(tx, 'hour', organisationId, toHours(minutes));
     if (seconds.length > 0) {
       await tx`
         with added as (
@@ -67,9 +69,13 @@ export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: stri
             as r(customer_id uuid, second bigint, attempts int)
           on conflict (customer_id, second) do update set attempts = customer_second_attempts.attempts + excluded.attempts
           returning customer_id, second, attempts)
-        update customer_minute_rollups m set cps_peak = greatest(m.cps_peak, p.peak)
-        from (select customer_id, date_trunc('minute', second) as minute, max(attempts) as peak from added group by 1, 2) p
-        where m.customer_id = p.customer_id and m.minute = p.minute`;
+        , minutes as (
+          update customer_minute_rollups m set cps_peak = greatest(m.cps_peak, p.peak)
+          from (select customer_id, date_trunc('minute', second) as minute, max(attempts) as peak from added group by 1, 2) p
+          where m.customer_id = p.customer_id and m.minute = p.minute)
+        update customer_hour_rollups h set cps_peak = greatest(h.cps_peak, p.peak)
+        from (select customer_id, date_trunc('hour', second) as hour, max(attempts) as peak from added group by 1, 2) p
+        where h.customer_id = p.customer_id and h.hour = p.hour`;
     }
 
     // 4.
@@ -125,29 +131,35 @@ async function insertRecords(tx: TransactionSql, organisationId: string, apiKeyI
   return new Set(stored.map((s) => recordKey(s.call_id, Number(s.started_ms))));
 }
 
-async function addMinutes(tx: TransactionSql, organisationId: string, minutes: readonly MinuteDelta[]): Promise<void> {
-  const rows = minutes.map((m) => ({
-    customer_id: m.customerId,
-    minute: m.minute,
-    attempts: m.sums.attempts,
-    answered: m.sums.answered,
-    talk_ms: m.sums.talkMs,
-    pdd_sum_ms: m.sums.pddSumMs,
-    pdd_count: m.sums.pddCount,
-    busy: m.sums.busy,
-    no_answer: m.sums.noAnswer,
-    rejected: m.sums.rejected,
-    charge: fromMinor(m.chargeMinor),
-    last_started_at: m.lastStartedAt,
-  }));
+/** The deltas of a batch per hour instead of per minute (still sorted by customer, then time). */
+function toHours(minutes: readonly MinuteDelta[]): MinuteDelta[] {
+  const hours = new Map<string, MinuteDelta>();
+  for (const m of minutes) {
+    const hour = Math.floor(m.minute / 3_600_000) * 3_600_000;
+    const key = `${m.customerId}/${hour}`;
+    const h = hours.get(key);
+    if (!h) hours.set(key, { ...m, minute: hour });
+    else hours.set(key, { ...h, sums: addSums(h.sums, m.sums), chargeMinor: h.chargeMinor + m.chargeMinor, lastStartedAt: Math.max(h.lastStartedAt, m.lastStartedAt) });
+  }
+  return [...hours.values()];
+}
+
+/** Adds a batch's counters to the minute or hour rollups (`bucket` names the table and its time column). */
+async function addCounters(tx: TransactionSql, bucket: 'minute' | 'hour', organisationId: string, deltas: readonly MinuteDelta[]): Promise<void> {
+  const table = bucket === 'minute' ? tx`customer_minute_rollups` : tx`customer_hour_rollups`;
+  const at = bucket === 'minute' ? tx`minute` : tx`hour`;
+  const col = <T>(f: (d: MinuteDelta) => T) => deltas.map(f);
   await tx`
-    insert into customer_minute_rollups as m (customer_id, minute, organisation_id, attempts, answered, talk_ms, pdd_sum_ms,
+    insert into ${table} as m (customer_id, ${at}, organisation_id, attempts, answered, talk_ms, pdd_sum_ms,
       pdd_count, busy, no_answer, rejected, charge, last_started_at)
-    select customer_id, to_timestamp(minute / 1000.0), ${organisationId}, attempts, answered, talk_ms, pdd_sum_ms, pdd_count,
+    select customer_id, to_timestamp(t / 1000.0), ${organisationId}, attempts, answered, talk_ms, pdd_sum_ms, pdd_count,
       busy, no_answer, rejected, charge, to_timestamp(last_started_at / 1000.0)
-    from jsonb_to_recordset(${tx.json(rows)}) as r(customer_id uuid, minute bigint, attempts int, answered int, talk_ms bigint,
-      pdd_sum_ms bigint, pdd_count int, busy int, no_answer int, rejected int, charge numeric, last_started_at bigint)
-    on conflict (customer_id, minute) do update set
+    from unnest(${col((d) => d.customerId)}::uuid[], ${col((d) => d.minute)}::bigint[], ${col((d) => d.sums.attempts)}::int[],
+      ${col((d) => d.sums.answered)}::int[], ${col((d) => d.sums.talkMs)}::bigint[], ${col((d) => d.sums.pddSumMs)}::bigint[],
+      ${col((d) => d.sums.pddCount)}::int[], ${col((d) => d.sums.busy)}::int[], ${col((d) => d.sums.noAnswer)}::int[],
+      ${col((d) => d.sums.rejected)}::int[], ${col((d) => fromMinor(d.chargeMinor))}::numeric[], ${col((d) => d.lastStartedAt)}::bigint[])
+      as r(customer_id, t, attempts, answered, talk_ms, pdd_sum_ms, pdd_count, busy, no_answer, rejected, charge, last_started_at)
+    on conflict (customer_id, ${at}) do update set
       attempts = m.attempts + excluded.attempts,
       answered = m.answered + excluded.answered,
       talk_ms = m.talk_ms + excluded.talk_ms,

@@ -28,7 +28,7 @@ export async function metricsCandidates(sql: Sql, now: Date, since: Date | null)
   const t = now.getTime();
   if (since === null) {
     add(await sql<{ customer_id: string }[]>`
-      select distinct customer_id from customer_minute_rollups where minute > ${new Date(t - DAY - 60_000)}
+      select distinct customer_id from customer_hour_rollups where hour > ${new Date(t - DAY - HOUR)}
       union select customer_id from customer_metrics
       union select customer_id from live_calls`);
   } else {

@@ -2,12 +2,12 @@ import type { Sql } from 'postgres';
 import { endPenalties } from '../alerts/end-penalties.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import type { PokeBus } from '../sync/poke-bus.js';
-import { computeMetrics, type ComputedMetrics } from './compute-metrics.js';
+import { BULK_FROM, computeMetrics, type ComputedMetrics } from './compute-metrics.js';
 import { metricsCandidates } from './metrics-candidates.js';
 import { publishMetrics } from './publish-metrics.js';
 import { recordChannelPeaks } from './record-channel-peaks.js';
 
-/** Customers computed per statement: bounded statements, and progress visible on a huge first run. */
+/** Customers computed per statement when only some changed: bounded statements. */
 const CHUNK = 5_000;
 
 export interface RefreshReport {
@@ -75,8 +75,10 @@ export class MetricsPublisher {
     await recordChannelPeaks(this.sql, now);
     let changed = 0;
     const touchedOrgs = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const computed = await computeMetrics(this.sql, ids.slice(i, i + CHUNK), now);
+    // A bulk computation reads every customer's rows once: chunking it would repeat that.
+    const chunk = ids.length >= BULK_FROM ? ids.length : CHUNK;
+    for (let i = 0; i < ids.length; i += chunk) {
+      const computed = await computeMetrics(this.sql, ids.slice(i, i + chunk), now);
       for (const [organisationId, list] of byOrganisation(computed)) {
         const n = await publishMetrics(this.sql, organisationId, list);
         changed += n;

@@ -1,0 +1,40 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { TrafficHistory } from '../../shared/traffic-history.js';
+
+/**
+ * One customer's traffic history for one window, as last fetched. Presets ("24h") keep a
+ * single entry that each refresh replaces; a custom range keeps its own.
+ */
+export interface CachedTrafficHistory {
+  customerId: string;
+  /** `windowKey()` of the window: "24h", or "custom:<from>-<to>". */
+  window: string;
+  /** When the server answered, epoch ms: what "figures from …" tells. */
+  fetchedAt: number;
+  history: TrafficHistory;
+}
+
+/**
+ * What belongs to this device and is not the shared truth (see the architecture notes):
+ * cached history for the card's charts today, and later other device-local tables. The
+ * whole schema lives here so each new table is one more line in one more version.
+ */
+export class DeviceDb extends Dexie {
+  trafficHistory!: Table<CachedTrafficHistory, [string, string]>;
+
+  constructor(name = 'trunkline-device', options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      // Primary key first; fetchedAt is indexed so old entries can be pruned without a scan.
+      trafficHistory: '[customerId+window], customerId, fetchedAt',
+    });
+  }
+}
+
+let shared: DeviceDb | undefined;
+
+/** The app's device database, opened on first use (Dexie opens it lazily on the first query). */
+export function deviceDb(): DeviceDb {
+  shared ??= new DeviceDb();
+  return shared;
+}
