@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { availableCredit, customerWarnings } from './warnings.js';
-import { makeCustomer } from './test-fixtures.js';
+import type { CustomerMetrics } from './metrics.js';
+import { makeCustomer, makeCustomerMetrics } from './test-fixtures.js';
+import { availableCredit, customerWarnings, trafficWarnings } from './warnings.js';
 
 const codes = (c: Parameters<typeof customerWarnings>[0]) => customerWarnings(c).map((w) => w.code);
 
@@ -40,5 +41,40 @@ describe('customer warnings', () => {
       'cannot_dial',
       'no_email_contact',
     ]);
+  });
+});
+
+describe('trafficWarnings', () => {
+  const codes = (m: Parameters<typeof trafficWarnings>[0], limit = 30) => trafficWarnings(m, limit).map((w) => w.code);
+  // [attempts, answered, talkMs, pddSumMs, pddCount, busy, noAnswer, rejected]
+  const h1 = (attempts: number, answered: number, pddSeconds: number, pddCount: number) =>
+    [attempts, answered, answered * 60_000, pddSeconds * 1000 * pddCount, pddCount, 0, 0, 0] as CustomerMetrics['h1'];
+
+  it('none without figures, or with healthy traffic', () => {
+    expect(codes(undefined)).toEqual([]);
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 3, 100), ch: 5 }))).toEqual([]);
+  });
+
+  it('high PDD at or above 10 s, judged on at least 5 calls', () => {
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 10, 50) }))).toEqual(['high_pdd']);
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 9.9, 50) }))).toEqual([]);
+    expect(codes(makeCustomerMetrics({ h1: h1(4, 2, 30, 4) }))).toEqual([]);
+  });
+
+  it('low ASR below 20% with at least 20 attempts', () => {
+    expect(codes(makeCustomerMetrics({ h1: h1(20, 3, 2, 20) }))).toEqual(['low_asr']);
+    expect(codes(makeCustomerMetrics({ h1: h1(19, 0, 2, 19) }))).toEqual([]);
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 20, 2, 100) }))).toEqual([]);
+  });
+
+  it('channels at the limit, never for an unlimited customer', () => {
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 3, 100), ch: 30 }), 30)).toEqual(['channels_full']);
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 3, 100), ch: 29 }), 30)).toEqual([]);
+    expect(codes(makeCustomerMetrics({ h1: h1(100, 55, 3, 100), ch: 500 }), 0)).toEqual([]);
+  });
+
+  it('explains itself with the figures', () => {
+    const [w] = trafficWarnings(makeCustomerMetrics({ h1: h1(40, 4, 2, 40) }), 30);
+    expect(w).toEqual({ code: 'low_asr', label: 'Low ASR', detail: 'ASR 10% over the last hour (4 of 40 attempts answered): below 20%.' });
   });
 });

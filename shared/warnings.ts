@@ -1,12 +1,13 @@
 import type { Customer } from './customer.js';
+import { asrPercent, pddSeconds, tupleToSums, type CustomerMetrics } from './metrics.js';
 import { addMoney, toMinor } from './money.js';
 
 /**
- * Warning signs shown beside a customer's name. Always computed from the record, never
- * stored, so they can't go stale. Traffic warnings (PDD, ASR, channels at limit) join
- * these once metrics exist.
+ * Warning signs shown beside a customer's name. Always computed, never stored, so they
+ * can't go stale: from the record (`customerWarnings`) and from the live figures of the
+ * last hour (`trafficWarnings`).
  */
-export const WARNING_CODES = ['no_auth', 'no_routing', 'cannot_dial', 'no_email_contact'] as const;
+export const WARNING_CODES = ['no_auth', 'no_routing', 'cannot_dial', 'no_email_contact', 'high_pdd', 'low_asr', 'channels_full'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface CustomerWarning {
@@ -22,6 +23,20 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   no_routing: 'No Routing Set',
   cannot_dial: 'Cannot dial',
   no_email_contact: 'No contact with an email',
+  high_pdd: 'High PDD',
+  low_asr: 'Low ASR',
+  channels_full: 'Channels at limit',
+};
+
+/** When traffic warnings show. PDD and ASR judge the last hour, and only on enough calls to mean something. */
+export const TRAFFIC_WARNING_THRESHOLDS = {
+  /** Average post-dial delay at or above this points at a carrier problem. */
+  pddSeconds: 10,
+  /** Calls with a PDD needed before the average is judged. */
+  minPddCalls: 5,
+  /** ASR below this (in percent) is very low. */
+  asrPercent: 20,
+  minAttempts: 20,
 };
 
 type WarningInput = Pick<Customer, 'ipAuth' | 'sipUsers' | 'routes' | 'credit' | 'debitLimit' | 'currency' | 'contacts'>;
@@ -46,6 +61,31 @@ export function customerWarnings(c: WarningInput): CustomerWarning[] {
   }
   if (!c.contacts.some((k) => k.email !== undefined)) {
     add('no_email_contact', 'No contact has an email address: balance and downtime notices cannot reach them.');
+  }
+  return warnings;
+}
+
+const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toString();
+
+/**
+ * Warnings from the live figures: average PDD at or above the threshold, ASR below it
+ * with enough attempts (last hour), calls up at the channel limit (0 = unlimited).
+ */
+export function trafficWarnings(metrics: CustomerMetrics | undefined, channelLimit: number, t = TRAFFIC_WARNING_THRESHOLDS): CustomerWarning[] {
+  if (!metrics) return [];
+  const warnings: CustomerWarning[] = [];
+  const add = (code: WarningCode, detail: string) => warnings.push({ code, label: WARNING_LABELS[code], detail });
+  const sums = tupleToSums(metrics.h1);
+  const pdd = pddSeconds(sums);
+  if (pdd !== undefined && sums.pddCount >= t.minPddCalls && pdd >= t.pddSeconds) {
+    add('high_pdd', `Average PDD ${oneDecimal(pdd)} s over the last hour (${sums.pddCount} calls): ${t.pddSeconds} s or more points at a carrier problem.`);
+  }
+  const asr = asrPercent(sums);
+  if (asr !== undefined && sums.attempts >= t.minAttempts && asr < t.asrPercent) {
+    add('low_asr', `ASR ${oneDecimal(asr)}% over the last hour (${sums.answered} of ${sums.attempts} attempts answered): below ${t.asrPercent}%.`);
+  }
+  if (channelLimit > 0 && metrics.ch >= channelLimit) {
+    add('channels_full', `${metrics.ch} calls up of a ${channelLimit}-channel limit: further calls are refused.`);
   }
   return warnings;
 }

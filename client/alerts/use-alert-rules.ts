@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AlertRule } from '../../shared/alert-rule.js';
-import { apiFetch, NetworkError } from '../api/api-fetch.js';
+import { useRefetchOnFocus } from '../api/use-refetch-on-focus.js';
+import { useServerData } from '../api/use-server-data.js';
+import { useOnline } from '../sync/use-online.js';
 
 export interface AlertRulesState {
   /** null until the first answer; kept as it was when a later load fails. */
@@ -14,43 +16,20 @@ export interface AlertRulesState {
 
 /** The organisation's alert rules. Rules live on the server only, so this needs a connection. */
 export function useAlertRules(): AlertRulesState {
-  const [rules, setRules] = useState<AlertRule[] | null>(null);
-  const [offline, setOffline] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    apiFetch<AlertRule[]>('/api/alert-rules').then(
-      (list) => {
-        if (!live) return;
-        setRules(list);
-        setOffline(false);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setOffline(e instanceof NetworkError);
-        setError(e instanceof NetworkError ? null : (e as Error).message);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  // Coming back online or to the window: the rules may have changed on another device.
-  useEffect(() => {
-    const again = () => setVersion((n) => n + 1);
-    window.addEventListener('focus', again);
-    window.addEventListener('online', again);
-    return () => {
-      window.removeEventListener('focus', again);
-      window.removeEventListener('online', again);
-    };
-  }, []);
-
   const reload = useCallback(() => setVersion((n) => n + 1), []);
-  const replace = useCallback((rule: AlertRule) => setRules((list) => list?.map((r) => (r.id === rule.id ? rule : r)) ?? null), []);
-  return { rules, offline, error, reload, replace };
+  useRefetchOnFocus(reload);
+  const res = useServerData<AlertRule[]>('/api/alert-rules', { online: useOnline(), refreshKey: version });
+  // Local replacements hold until the next answer from the server, which supersedes them.
+  const [replaced, setReplaced] = useState<{ loadedAt: number | undefined; rules: ReadonlyMap<string, AlertRule> }>({ loadedAt: undefined, rules: new Map() });
+  const replace = useCallback(
+    (rule: AlertRule) => setReplaced((r) => ({ loadedAt: res.loadedAt, rules: new Map(r.loadedAt === res.loadedAt ? r.rules : []).set(rule.id, rule) })),
+    [res.loadedAt],
+  );
+  const rules = useMemo(() => {
+    if (!res.data) return null;
+    if (replaced.loadedAt !== res.loadedAt || replaced.rules.size === 0) return res.data;
+    return res.data.map((r) => replaced.rules.get(r.id) ?? r);
+  }, [res.data, res.loadedAt, replaced]);
+  return { rules, offline: res.unreachable, error: res.error ?? null, reload, replace };
 }

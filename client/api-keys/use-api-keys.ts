@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiKeySummary } from '../../shared/api.js';
-import { apiFetch, NetworkError } from '../api/api-fetch.js';
+import { useServerData } from '../api/use-server-data.js';
+import { useOnline } from '../sync/use-online.js';
+import { useRefetchOnFocus } from '../api/use-refetch-on-focus.js';
 
 export interface ApiKeysState {
   /** null until the first answer; kept as it was when a later load fails. */
@@ -12,31 +14,9 @@ export interface ApiKeysState {
 
 /** The organisation's switch API keys (server only: keys are never synced to devices). */
 export function useApiKeys(): ApiKeysState {
-  const [keys, setKeys] = useState<ApiKeySummary[] | null>(null);
-  const [offline, setOffline] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    apiFetch<ApiKeySummary[]>('/api/api-keys').then(
-      (list) => {
-        if (!live) return;
-        setKeys(list);
-        setOffline(false);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setOffline(e instanceof NetworkError);
-        setError(e instanceof NetworkError ? null : (e as Error).message);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
   const reload = useCallback(() => setVersion((n) => n + 1), []);
-  return { keys, offline, error, reload };
+  useRefetchOnFocus(reload);
+  const res = useServerData<ApiKeySummary[]>('/api/api-keys', { online: useOnline(), refreshKey: version });
+  return { keys: res.data ?? null, offline: res.unreachable, error: res.error ?? null, reload };
 }

@@ -5,8 +5,8 @@ import type { Customer } from '../../shared/customer.js';
 import { formatDateTime } from '../customers/relative-time.js';
 import { inPenaltyText } from './alert-format.js';
 import { AlertEventsTable } from './AlertEventsTable.js';
-import { useOnline } from './use-online.js';
-import { useServerData } from './use-server-data.js';
+import { useOnline } from '../sync/use-online.js';
+import { useServerData } from '../api/use-server-data.js';
 
 const ALERTS_LIMIT = 50;
 /** Rules are evaluated on the server every few seconds; a minute is enough for an open tab. */

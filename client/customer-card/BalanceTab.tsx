@@ -7,9 +7,9 @@ import { useSync } from '../sync/sync-context.js';
 import { BalanceEntryForm } from './BalanceEntryForm.js';
 import { BalanceFigures } from './BalanceFigures.js';
 import { LedgerTable } from './LedgerTable.js';
-import { useOnline } from './use-online.js';
+import { useOnline } from '../sync/use-online.js';
 import { usePendingBalanceEntries } from './use-pending-balance-entries.js';
-import { useServerData } from './use-server-data.js';
+import { useServerData } from '../api/use-server-data.js';
 
 const LEDGER_LIMIT = 100;
 

@@ -10,7 +10,7 @@ import { TrafficCharts } from './TrafficCharts.js';
 import { TrafficFreshness } from './TrafficFreshness.js';
 import { TrafficStatGrid } from './TrafficStatGrid.js';
 import { TrafficWindowPicker, type WindowChoice } from './TrafficWindowPicker.js';
-import { useOnline } from './use-online.js';
+import { useOnline } from '../sync/use-online.js';
 import { useTrafficHistory } from './use-traffic-history.js';
 
 /** A customer's traffic over a chosen window: the figures, then a chart per measure. */

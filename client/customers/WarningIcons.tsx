@@ -1,5 +1,5 @@
 import { Group } from '@mantine/core';
-import { IconAlertTriangle, IconCreditCardOff, IconLockOpen, IconMailOff, IconRouteOff, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCreditCardOff, IconGauge, IconHourglassHigh, IconLockOpen, IconMailOff, IconPhoneX, IconRouteOff, type Icon } from '@tabler/icons-react';
 import type { CustomerWarning, WarningCode } from '../../shared/warnings.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
@@ -8,6 +8,9 @@ const ICONS: Record<WarningCode, { icon: Icon; color: string }> = {
   no_routing: { icon: IconRouteOff, color: 'var(--mantine-color-orange-6)' },
   cannot_dial: { icon: IconCreditCardOff, color: 'var(--mantine-color-red-6)' },
   no_email_contact: { icon: IconMailOff, color: 'var(--mantine-color-yellow-7)' },
+  high_pdd: { icon: IconHourglassHigh, color: 'var(--mantine-color-orange-6)' },
+  low_asr: { icon: IconPhoneX, color: 'var(--mantine-color-red-6)' },
+  channels_full: { icon: IconGauge, color: 'var(--mantine-color-orange-6)' },
 };
 
 const FALLBACK = { icon: IconAlertTriangle, color: 'var(--mantine-color-orange-6)' };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METRICS_PREFIX } from '../../shared/keys.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { connectedIndex } from './customer-index-test-store.js';
+import { queryCustomers } from './customer-query.js';
 import { testCustomer, testId } from './customer-test-rows.js';
 
 const busy = makeCustomerMetrics({ ch: 12 });
@@ -97,5 +98,20 @@ describe('CustomerIndex with live figures', () => {
       expect(index.get(testId(1))).toMatchObject({ customer: { status: 'active' }, metrics: busy });
       expect(index.getSnapshot().rows).toHaveLength(1);
     });
+  });
+
+  it('adds traffic warnings with the figures and takes them away when the traffic recovers', () => {
+    const { store, clock, index } = connectedIndex([testCustomer(1, { channels: 12 })]);
+    const codes = () => index.get(testId(1))!.warnings.map((w) => w.code);
+    expect(codes()).toEqual([]);
+    store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 2, 120_000, 40_000, 40, 0, 0, 0], ch: 12 }));
+    clock.runAll();
+    expect(codes()).toEqual(['low_asr', 'channels_full']);
+    const matches = queryCustomers(index.getSnapshot().rows, { search: '', view: 'customers', warningsOnly: true, status: 'all', sort: { column: 'name', direction: 'asc' } });
+    expect(matches.map((r) => r.id)).toEqual([testId(1)]);
+    store.put(testCustomer(1, { channels: 0 }));
+    store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 30, 120_000, 40_000, 40, 0, 0, 0], ch: 12 }));
+    clock.runAll();
+    expect(codes()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Customer } from '../../shared/customer.js';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { moneyToNumber } from '../../shared/money.js';
-import { customerWarnings, type CustomerWarning } from '../../shared/warnings.js';
+import { customerWarnings, trafficWarnings, type CustomerWarning } from '../../shared/warnings.js';
 import { foldText } from './fold-text.js';
 
 /**
@@ -13,7 +13,10 @@ import { foldText } from './fold-text.js';
 export interface IndexedCustomer {
   readonly id: string;
   readonly customer: Customer;
+  /** Every warning: the record's, then the live figures' (what the icons and "Has warnings" show). */
   readonly warnings: readonly CustomerWarning[];
+  /** The record's warnings alone, reused while the fields they read are unchanged. */
+  readonly recordWarnings: readonly CustomerWarning[];
   /** Folded (lowercase, no accents) text that search terms are matched against. */
   readonly searchText: string;
   readonly nameKey: string;
@@ -58,15 +61,17 @@ export function indexCustomer(customer: Customer, previous?: IndexedCustomer, me
   const sameWarnings = sameLists && b.credit === customer.credit && b.debitLimit === customer.debitLimit && b.currency === customer.currency;
   const sameTags = b !== undefined && sameValue(b.tags, customer.tags);
   const sameSearch = sameLists && sameTags && b.name === customer.name && b.accountRef === customer.accountRef;
-  const warnings = sameWarnings ? previous!.warnings : internWarnings(warningsReadOnly(customer));
+  const recordWarnings = sameWarnings ? previous!.recordWarnings : internWarnings(warningsReadOnly(customer));
+  const warnings = allWarnings(recordWarnings, metrics, customer.channels);
   return {
     id: customer.id,
     customer,
     warnings,
+    recordWarnings,
     searchText: sameSearch ? previous!.searchText : buildSearchText(customer),
     nameKey: b !== undefined && b.name === customer.name ? previous!.nameKey : foldText(customer.name),
     credit: moneyToNumber(customer.credit),
-    cannotDial: sameWarnings ? previous!.cannotDial : warnings.some((w) => w.code === 'cannot_dial'),
+    cannotDial: sameWarnings ? previous!.cannotDial : recordWarnings.some((w) => w.code === 'cannot_dial'),
     statusRank: CUSTOMER_STATUSES.indexOf(customer.status),
     countryKey: customer.country,
     tagsKey: sameTags ? previous!.tagsKey : tagsKey(customer.tags),
@@ -79,7 +84,13 @@ export function indexCustomer(customer: Customer, previous?: IndexedCustomer, me
 
 /** The same row with new figures (undefined: none): a new object, so views see a change. */
 export function withMetrics(row: IndexedCustomer, metrics: CustomerMetrics | undefined): IndexedCustomer {
-  return { ...row, metrics };
+  return { ...row, metrics, warnings: allWarnings(row.recordWarnings, metrics, row.customer.channels) };
+}
+
+/** The record's warnings plus the traffic ones; the record's array itself when traffic adds none. */
+function allWarnings(recordWarnings: readonly CustomerWarning[], metrics: CustomerMetrics | undefined, channelLimit: number): readonly CustomerWarning[] {
+  const traffic = trafficWarnings(metrics, channelLimit);
+  return traffic.length === 0 ? recordWarnings : [...recordWarnings, ...traffic];
 }
 
 function tagsKey(tags: readonly string[]): string | undefined {

@@ -1,5 +1,5 @@
-import { useSyncStatusStore } from '../sync/SyncProvider.js';
-import { useSyncStatusValue } from '../sync/sync-status.js';
+import { useSyncStatusStore } from './SyncProvider.js';
+import { useSyncStatusValue } from './sync-status.js';
 
 const isOnline = (s: { online: boolean }) => s.online;
 

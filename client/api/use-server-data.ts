@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { apiFetch, NetworkError } from '../api/api-fetch.js';
+import { apiFetch, NetworkError } from './api-fetch.js';
 import { errorMessage } from '../customers/action-notifications.js';
 
 export interface ServerData<T> {
