@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AlertRule } from '../../shared/alert-rule.js';
-import { useRefetchOnFocus } from '../api/use-refetch-on-focus.js';
+import { useRefetchOnReturn } from '../api/use-refetch-on-return.js';
 import { useServerData } from '../api/use-server-data.js';
-import { useOnline } from '../sync/use-online.js';
 
 export interface AlertRulesState {
   /** null until the first answer; kept as it was when a later load fails. */
@@ -18,8 +17,9 @@ export interface AlertRulesState {
 export function useAlertRules(): AlertRulesState {
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
-  useRefetchOnFocus(reload);
-  const res = useServerData<AlertRule[]>('/api/alert-rules', { online: useOnline(), refreshKey: version });
+  useRefetchOnReturn(reload);
+  // Reachable or not is what the last request found: the sync status can lag behind the network.
+  const res = useServerData<AlertRule[]>('/api/alert-rules', { online: true, refreshKey: version });
   // Local replacements hold until the next answer from the server, which supersedes them.
   const [replaced, setReplaced] = useState<{ loadedAt: number | undefined; rules: ReadonlyMap<string, AlertRule> }>({ loadedAt: undefined, rules: new Map() });
   const replace = useCallback(

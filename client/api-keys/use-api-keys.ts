@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ApiKeySummary } from '../../shared/api.js';
 import { useServerData } from '../api/use-server-data.js';
-import { useOnline } from '../sync/use-online.js';
-import { useRefetchOnFocus } from '../api/use-refetch-on-focus.js';
+import { useRefetchOnReturn } from '../api/use-refetch-on-return.js';
 
 export interface ApiKeysState {
   /** null until the first answer; kept as it was when a later load fails. */
@@ -16,7 +15,8 @@ export interface ApiKeysState {
 export function useApiKeys(): ApiKeysState {
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
-  useRefetchOnFocus(reload);
-  const res = useServerData<ApiKeySummary[]>('/api/api-keys', { online: useOnline(), refreshKey: version });
+  useRefetchOnReturn(reload);
+  // Reachable or not is what the last request found: the sync status can lag behind the network.
+  const res = useServerData<ApiKeySummary[]>('/api/api-keys', { online: true, refreshKey: version });
   return { keys: res.data ?? null, offline: res.unreachable, error: res.error ?? null, reload };
 }
