@@ -4,6 +4,7 @@ import { IconLogout, IconUsers } from '@tabler/icons-react';
 import type { MeResponse } from '../../shared/api.js';
 import { can } from '../../shared/auth.js';
 import { apiFetch } from '../api/api-fetch.js';
+import { clearDeviceData } from '../device/device-db.js';
 import { useSyncControl } from '../sync/SyncProvider.js';
 
 const initials = (name: string) =>
@@ -25,6 +26,7 @@ export function UserMenu({ me, onSignedOut, navigate }: { me: MeResponse; onSign
       // Offline: the local copy is still removed below; the server session expires on its own.
     }
     await sync.close({ dropLocalData: true });
+    await clearDeviceData().catch(() => {});
     onSignedOut();
   };
 

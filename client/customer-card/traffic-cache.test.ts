@@ -2,7 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZERO_SUMS } from '../../shared/metrics.js';
 import type { TrafficHistory } from '../../shared/traffic-history.js';
-import { DeviceDb, type CachedTrafficHistory } from './device-db.js';
+import { DeviceDb, type CachedTrafficHistory } from '../device/device-db.js';
 import { readCachedTraffic, saveCachedTraffic, TRAFFIC_CACHE_MAX_AGE_MS } from './traffic-cache.js';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';

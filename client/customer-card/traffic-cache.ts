@@ -1,4 +1,4 @@
-import type { CachedTrafficHistory, DeviceDb } from './device-db.js';
+import type { CachedTrafficHistory, DeviceDb } from '../device/device-db.js';
 
 /** Cached history older than this is dropped when a new one is saved: custom ranges would otherwise pile up. */
 export const TRAFFIC_CACHE_MAX_AGE_MS = 30 * 86_400_000;

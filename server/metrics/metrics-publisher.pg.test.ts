@@ -109,4 +109,16 @@ describe('MetricsPublisher', () => {
     await publisher.refresh();
     expect((await published(ids[2]!))!.value).toMatchObject({ ch: 0, last: now - 5000 });
   });
+
+  it('runs in one server process at a time: another stands by until the lease is free', async () => {
+    const other = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(now), 1000);
+    expect((await publisher.refresh()).skipped).toBe(false);
+    expect((await other.refresh()).skipped).toBe(true);
+    await publisher.stop();
+    expect((await other.refresh()).skipped).toBe(false);
+    expect((await publisher.refresh()).skipped).toBe(true);
+    // A holder that stops renewing (a crashed process) loses the lease once it expires.
+    now += 60_000;
+    expect((await publisher.refresh()).skipped).toBe(false);
+  });
 });

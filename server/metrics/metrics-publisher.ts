@@ -6,6 +6,7 @@ import { BULK_FROM, computeMetrics, type ComputedMetrics } from './compute-metri
 import { metricsCandidates } from './metrics-candidates.js';
 import { publishMetrics } from './publish-metrics.js';
 import { recordChannelPeaks } from './record-channel-peaks.js';
+import { RefreshLease } from './refresh-lease.js';
 
 /** Customers computed per statement when only some changed: bounded statements. */
 const CHUNK = 5_000;
@@ -14,27 +15,36 @@ export interface RefreshReport {
   candidates: number;
   changed: number;
   ms: number;
+  /** Another process holds the refresh lease. */
+  skipped: boolean;
 }
+
+/** A holder that stops renewing (crashed) loses the lease after this long. */
+const LEASE_MS = 30_000;
 
 /**
  * Keeps every customer's published figures current: every `intervalMs` it recomputes
  * the customers whose figures may have changed (see `metricsCandidates`), publishes the
  * ones that did, judges their alert rules, ends penalties that are up, and pokes the
  * organisations whose devices have something new. One refresh at a time; a slow
- * one delays the next instead of piling up.
+ * one delays the next instead of piling up. With several server processes on one
+ * database, only the holder of the refresh lease works.
  */
 export class MetricsPublisher {
   #since: Date | null = null;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<RefreshReport> | undefined;
   #stopped = false;
+  readonly #lease: RefreshLease;
 
   constructor(
     private readonly sql: Sql,
     private readonly pokes: PokeBus,
     private readonly now: () => Date,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    this.#lease = new RefreshLease(sql, 'metrics', Math.max(LEASE_MS, intervalMs * 5));
+  }
 
   start(): void {
     this.#stopped = false;
@@ -45,6 +55,7 @@ export class MetricsPublisher {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#running?.catch(() => {});
+    await this.#lease.release().catch(() => {});
   }
 
   /** Runs one refresh now (or waits for the one under way and runs another). */
@@ -71,6 +82,8 @@ export class MetricsPublisher {
   async #refresh(): Promise<RefreshReport> {
     const started = performance.now();
     const now = this.now();
+    // Another server process holds the lease: it refreshes; this one stands by.
+    if (!(await this.#lease.tryHold(now))) return { candidates: 0, changed: 0, ms: performance.now() - started, skipped: true };
     const ids = await metricsCandidates(this.sql, now, this.#since);
     await recordChannelPeaks(this.sql, now);
     let changed = 0;
@@ -90,7 +103,7 @@ export class MetricsPublisher {
     for (const org of await endPenalties(this.sql, now)) touchedOrgs.add(org);
     for (const org of touchedOrgs) await this.pokes.publish(org).catch((e: unknown) => console.error('Poke failed', e));
     this.#since = now;
-    return { candidates: ids.length, changed, ms: performance.now() - started };
+    return { candidates: ids.length, changed, ms: performance.now() - started, skipped: false };
   }
 }
 

@@ -38,3 +38,14 @@ export function deviceDb(): DeviceDb {
   shared ??= new DeviceDb();
   return shared;
 }
+
+/**
+ * Deletes everything this device kept for the signed-in user (on sign-out): the next
+ * person to use the browser sees none of it.
+ */
+export async function clearDeviceData(): Promise<void> {
+  const db = deviceDb();
+  shared = undefined;
+  db.close();
+  await Dexie.delete(db.name);
+}
