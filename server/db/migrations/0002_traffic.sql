@@ -143,6 +143,11 @@ begin
     nullif(current_setting('trunkline.ledger_reference', true), ''),
     nullif(current_setting('trunkline.ledger_user', true), '')::uuid
   );
+  -- A credit change (payment, charge, adjustment) may fire or clear a credit alert.
+  if tg_op = 'UPDATE' then
+    insert into customer_metrics_dirty (customer_id, organisation_id) values (new.id, new.organisation_id)
+    on conflict (customer_id) do nothing;
+  end if;
   return null;
 end $$;
 

@@ -46,33 +46,3 @@ create table alert_events (
 );
 create index alert_events_organisation on alert_events (organisation_id, at desc);
 create index alert_events_customer on alert_events (customer_id, at desc);
-
--- A credit change (payment, charge, adjustment) may fire or clear a credit alert.
-create or replace function record_credit_change() returns trigger language plpgsql as $$
-declare
-  delta numeric(20, 4);
-begin
-  if tg_op = 'INSERT' then
-    delta := new.credit;
-  else
-    delta := new.credit - old.credit;
-  end if;
-  if delta = 0 and tg_op = 'UPDATE' then
-    return null;
-  end if;
-  insert into balance_ledger (organisation_id, customer_id, kind, amount, reason, reference, user_id)
-  values (
-    new.organisation_id,
-    new.id,
-    coalesce(nullif(current_setting('trunkline.ledger_kind', true), ''), case when tg_op = 'INSERT' then 'opening' else 'adjustment' end),
-    delta,
-    nullif(current_setting('trunkline.ledger_reason', true), ''),
-    nullif(current_setting('trunkline.ledger_reference', true), ''),
-    nullif(current_setting('trunkline.ledger_user', true), '')::uuid
-  );
-  if tg_op = 'UPDATE' then
-    insert into customer_metrics_dirty (customer_id, organisation_id) values (new.id, new.organisation_id)
-    on conflict (customer_id) do nothing;
-  end if;
-  return null;
-end $$;
