@@ -6,6 +6,7 @@ import { CUSTOMER_COLUMNS, customerToRow, rowToCustomer, type CustomerRow } from
 import type { MutationContext } from './mutation-context.js';
 import { syncSipCredentials } from './sip-credentials.js';
 import { customerUniqueError } from './unique-violations.js';
+import { currencyLockError } from './currency-lock.js';
 
 /** Columns a put rewrites; `created_at` and `id` never change once written. */
 const UPDATED_COLUMNS = CUSTOMER_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
@@ -38,7 +39,7 @@ export function pgCustomerTx(ctx: MutationContext): CustomerTx {
           where customers.organisation_id = ${organisationId}
           returning id`;
       } catch (error) {
-        throw customerUniqueError(error, customer);
+        throw currencyLockError(customerUniqueError(error, customer), customer);
       }
       if (written.length === 0) throw new AppError('conflict', `Customer ${customer.id} already exists.`);
     },
