@@ -17,3 +17,7 @@ export function idFromKey(prefix: string, key: string): string {
 /** Live traffic figures of a customer (written by the server only). */
 export const METRICS_PREFIX = 'm/';
 export const metricsKey = (customerId: string): string => `${METRICS_PREFIX}${customerId}`;
+
+/** Organisation settings every device needs (warning thresholds). */
+export const SETTINGS_PREFIX = 's/';
+export const WARNING_THRESHOLDS_KEY = `${SETTINGS_PREFIX}warnings`;

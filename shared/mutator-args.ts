@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerCreateSchema, customerPatchSchema, moneySchema } from './customer.js';
+import { warningThresholdsSchema } from './warnings.js';
 import { bulkPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
 
 /** The most customers one bulk mutation may touch: a whole large carrier. */
@@ -27,6 +28,7 @@ export const mutatorArgSchemas = {
     /** The payment's own reference (bank transfer id...), shown in the ledger. */
     reference: z.string().trim().max(100).optional(),
   }),
+  setWarningThresholds: warningThresholdsSchema,
   dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
 } as const;
 
@@ -61,6 +63,8 @@ export function describeMutation(name: string, args: unknown): string {
       return `Restore ${count(a.ids?.length ?? 0)}`;
     case 'postBalanceEntry':
       return `${(args as { kind?: string }).kind === 'payment' ? 'Payment' : 'Adjustment'} of ${String((args as { amount?: unknown }).amount ?? '')}`;
+    case 'setWarningThresholds':
+      return 'Change the warning thresholds';
     case 'dismissRejections':
       return 'Dismiss refused changes';
     default:

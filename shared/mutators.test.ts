@@ -5,6 +5,7 @@ import { bulkSnapshot } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
 import { makeCustomer } from './test-fixtures.js';
+import type { WarningThresholds } from './warnings.js';
 
 /** The same contract the Replicache and Postgres transactions implement, in memory. */
 class MemoryTx implements CustomerTx {
@@ -38,6 +39,10 @@ class MemoryTx implements CustomerTx {
   entries: BalanceEntryNote[] = [];
   async noteBalanceEntry(entry: BalanceEntryNote) {
     this.entries.push(entry);
+  }
+  thresholds: WarningThresholds | undefined;
+  async putWarningThresholds(t: WarningThresholds) {
+    this.thresholds = t;
   }
 }
 
@@ -186,5 +191,20 @@ describe('postBalanceEntry', () => {
     const viewer = new MemoryTx('viewer');
     viewer.customers.set(A, makeCustomer({ id: A }));
     expect((await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }))).code).toBe('forbidden');
+  });
+});
+
+describe('setWarningThresholds', () => {
+  const t = { pddSeconds: 8, minPddCalls: 10, asrPercent: 25, minAttempts: 50 };
+
+  it('stores the organisation’s thresholds', async () => {
+    const tx = new MemoryTx('operator');
+    await mutators.setWarningThresholds(tx, t);
+    expect(tx.thresholds).toEqual(t);
+  });
+
+  it('refuses viewers and nonsense values', async () => {
+    expect((await refusal(mutators.setWarningThresholds(new MemoryTx('viewer'), t))).code).toBe('forbidden');
+    expect((await refusal(mutators.setWarningThresholds(new MemoryTx(), { ...t, asrPercent: 120 }))).code).toBe('invalid_input');
   });
 });

@@ -3,6 +3,7 @@ import type { Customer, SipUserInput } from './customer.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { addMoney } from './money.js';
+import type { WarningThresholds } from './warnings.js';
 import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
 import { parseOrThrow } from './validation.js';
 
@@ -26,6 +27,8 @@ export interface CustomerTx {
    * server records every credit change; the device keeps no ledger).
    */
   noteBalanceEntry(entry: BalanceEntryNote): Promise<void>;
+  /** Stores the organisation's traffic warning thresholds. */
+  putWarningThresholds(thresholds: WarningThresholds): Promise<void>;
 }
 
 export interface BalanceEntryNote {
@@ -123,6 +126,11 @@ export const mutators: Impl = {
     if (kind === 'payment' && amount.startsWith('-')) throw new AppError('invalid_input', 'A payment adds credit: use an adjustment to take it away.');
     await tx.noteBalanceEntry({ kind, reason, reference });
     await tx.putCustomer({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
+  },
+
+  async setWarningThresholds(tx, raw) {
+    assertCan(tx.role, 'alerts.manage');
+    await tx.putWarningThresholds(parseOrThrow(mutatorArgSchemas.setWarningThresholds, raw, 'warning thresholds'));
   },
 
   async dismissRejections(tx, raw) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Customer } from './customer.js';
 import { asrPercent, pddSeconds, tupleToSums, type CustomerMetrics } from './metrics.js';
 import { addMoney, toMinor } from './money.js';
@@ -28,16 +29,24 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   channels_full: 'Channels at limit',
 };
 
-/** When traffic warnings show. PDD and ASR judge the last hour, and only on enough calls to mean something. */
-export const TRAFFIC_WARNING_THRESHOLDS = {
-  /** Average post-dial delay at or above this points at a carrier problem. */
-  pddSeconds: 10,
+/**
+ * When traffic warnings show; each organisation may set its own (synced as
+ * `s/warnings`). PDD and ASR judge the last hour, and only on enough calls to mean
+ * something.
+ */
+export const warningThresholdsSchema = z.object({
+  /** Average post-dial delay at or above this (seconds) points at a carrier problem. */
+  pddSeconds: z.number().min(0.5).max(60),
   /** Calls with a PDD needed before the average is judged. */
-  minPddCalls: 5,
-  /** ASR below this (in percent) is very low. */
-  asrPercent: 20,
-  minAttempts: 20,
-};
+  minPddCalls: z.number().int().min(1).max(100_000),
+  /** ASR below this (percent) is very low. */
+  asrPercent: z.number().min(0).max(100),
+  /** Attempts needed before ASR is judged. */
+  minAttempts: z.number().int().min(1).max(100_000),
+});
+export type WarningThresholds = z.infer<typeof warningThresholdsSchema>;
+
+export const TRAFFIC_WARNING_THRESHOLDS: WarningThresholds = { pddSeconds: 10, minPddCalls: 5, asrPercent: 20, minAttempts: 20 };
 
 type WarningInput = Pick<Customer, 'ipAuth' | 'sipUsers' | 'routes' | 'credit' | 'debitLimit' | 'currency' | 'contacts'>;
 
@@ -71,7 +80,7 @@ const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toString();
  * Warnings from the live figures: average PDD at or above the threshold, ASR below it
  * with enough attempts (last hour), calls up at the channel limit (0 = unlimited).
  */
-export function trafficWarnings(metrics: CustomerMetrics | undefined, channelLimit: number, t = TRAFFIC_WARNING_THRESHOLDS): CustomerWarning[] {
+export function trafficWarnings(metrics: CustomerMetrics | undefined, channelLimit: number, t: WarningThresholds = TRAFFIC_WARNING_THRESHOLDS): CustomerWarning[] {
   if (!metrics) return [];
   const warnings: CustomerWarning[] = [];
   const add = (code: WarningCode, detail: string) => warnings.push({ code, label: WARNING_LABELS[code], detail });

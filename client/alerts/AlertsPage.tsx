@@ -7,8 +7,9 @@ import { AlertRulesSection } from './AlertRulesSection.js';
 import { OfflineNote } from './OfflineNote.js';
 import { useAlertLog } from './use-alert-log.js';
 import { useAlertRules } from './use-alert-rules.js';
+import { WarningThresholdsForm } from './WarningThresholdsForm.js';
 
-/** Alert rules and the log of what they raised. Both live on the server, not in the replica. */
+/** Alert rules and the log of what they raised (both on the server only), and the synced traffic warning thresholds. */
 export function AlertsPage() {
   const { role } = useSync();
   const rules = useAlertRules();
@@ -23,6 +24,7 @@ export function AlertsPage() {
         {(rules.offline || log.offline) && <OfflineNote hasData={rules.rules !== null || log.loaded} nothingYet="alert rules and the alerts log need a connection to the server." />}
       </Stack>
       <AlertRulesSection rules={rules} canManage={can(role, 'alerts.manage')} />
+      <WarningThresholdsForm canManage={can(role, 'alerts.manage')} />
       <AlertLog log={log} />
     </Stack>
   );

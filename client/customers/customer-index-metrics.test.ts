@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS_PREFIX } from '../../shared/keys.js';
+import { METRICS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { connectedIndex } from './customer-index-test-store.js';
 import { queryCustomers } from './customer-query.js';
@@ -113,5 +113,21 @@ describe('CustomerIndex with live figures', () => {
     store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 30, 120_000, 40_000, 40, 0, 0, 0], ch: 12 }));
     clock.runAll();
     expect(codes()).toEqual([]);
+  });
+
+  it('judges traffic warnings by the organisation’s synced thresholds, and again when they change', () => {
+    const { store, clock, index } = connectedIndex([testCustomer(1), testCustomer(2)]);
+    const codes = (n: number) => index.get(testId(n))!.warnings.map((w) => w.code);
+    // ASR 25% on 40 attempts: fine by the default 20%.
+    store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 10, 120_000, 40_000, 40, 0, 0, 0], ch: 1 }));
+    clock.runAll();
+    expect(codes(1)).toEqual([]);
+    const from = index.getSnapshot().version;
+    store.write([{ key: WARNING_THRESHOLDS_KEY, value: { pddSeconds: 10, minPddCalls: 5, asrPercent: 30, minAttempts: 20 } }]);
+    clock.runAll();
+    expect(codes(1)).toEqual(['low_asr']);
+    // Only rows with figures changed, and the view hears of them like any change.
+    expect([...index.getSnapshot().changesSince(from)!.keys()]).toEqual([testId(1)]);
+    expect(codes(2)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ExperimentalNoIndexDiff } from 'replicache';
 import type { Customer } from '../../shared/customer.js';
-import { CUSTOMER_PREFIX, METRICS_PREFIX } from '../../shared/keys.js';
+import { CUSTOMER_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
+import { TRAFFIC_WARNING_THRESHOLDS, type WarningThresholds } from '../../shared/warnings.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { indexCustomer, withMetrics, type IndexedCustomer } from './indexed-customer.js';
 import { RowChangeLog, type RowChanges } from './row-change-log.js';
@@ -24,8 +25,8 @@ export interface CustomerIndexSnapshot {
 /** Subscribes to the diffs of the keys under `prefix`; returns the unsubscribe function. */
 export type WatchCustomerDiffs = (prefix: string, onDiff: (diff: ExperimentalNoIndexDiff) => void) => () => void;
 
-/** Customers and their live figures: one watch each, so notes and other heavy keys never reach the index. */
-export const WATCHED_PREFIXES = [CUSTOMER_PREFIX, METRICS_PREFIX] as const;
+/** Customers, their live figures and the settings warnings read: one watch each, so notes and other heavy keys never reach the index. */
+export const WATCHED_PREFIXES = [CUSTOMER_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX] as const;
 
 /** Runs `fn` after `ms`; returns a cancel function. Injectable so tests control time. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -66,6 +67,8 @@ export class CustomerIndex {
   readonly #stored = new Map<string, IndexedCustomer | undefined>();
   /** Stored figures by customer id, whether or not the customer is in the index yet. */
   readonly #metrics = new Map<string, CustomerMetrics>();
+  /** The organisation's traffic warning thresholds (synced), the defaults until they arrive. */
+  #thresholds: WarningThresholds = TRAFFIC_WARNING_THRESHOLDS;
   readonly #log = new RowChangeLog();
   readonly #listeners = new Set<() => void>();
   #batchMs: number;
@@ -108,6 +111,7 @@ export class CustomerIndex {
     this.#overlays.length = 0;
     this.#stored.clear();
     this.#metrics.clear();
+    this.#thresholds = TRAFFIC_WARNING_THRESHOLDS;
     this.#log.clear();
     this.#loaded = false;
     this.#recording = false;
@@ -127,12 +131,13 @@ export class CustomerIndex {
     };
   }
 
-  /** Applies one diff from `experimentalWatch` (keys outside `c/` and `m/` are ignored). */
+  /** Applies one diff from `experimentalWatch` (keys other than customers, figures and the thresholds are ignored). */
   applyDiff(diff: ExperimentalNoIndexDiff): void {
     for (const op of diff) {
       const value: unknown = op.op === 'del' ? undefined : op.newValue;
       if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer(op.key.slice(CUSTOMER_PREFIX.length), value as Customer | undefined);
       else if (op.key.startsWith(METRICS_PREFIX)) this.#applyMetrics(op.key.slice(METRICS_PREFIX.length), value as CustomerMetrics | undefined);
+      else if (op.key === WARNING_THRESHOLDS_KEY) this.#applyThresholds((value as WarningThresholds | undefined) ?? TRAFFIC_WARNING_THRESHOLDS);
     }
     if (!this.#loaded) {
       if (this.#awaiting > 0) return;
@@ -148,7 +153,7 @@ export class CustomerIndex {
     const behindOverlay = stored.size > 0 && stored.has(id);
     const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
     // The stored figures: a customer new to the index takes those that arrived before it.
-    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id));
+    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id), this.#thresholds);
     // Under an optimistic row, only the row behind it changes until the overlay goes.
     if (behindOverlay) stored.set(id, row);
     else this.#show(id, previous, row);
@@ -161,17 +166,31 @@ export class CustomerIndex {
     if (stored.size > 0 && stored.has(id)) {
       // No optimistic change touches figures: the rows behind and the optimistic rows all take them.
       const behind = stored.get(id);
-      if (behind) stored.set(id, withMetrics(behind, metrics));
+      if (behind) stored.set(id, withMetrics(behind, metrics, this.#thresholds));
       let top: IndexedCustomer | undefined;
       for (const overlay of this.#overlays) {
         const row = overlay.get(id);
-        if (row) overlay.set(id, (top = withMetrics(row, metrics)));
+        if (row) overlay.set(id, (top = withMetrics(row, metrics, this.#thresholds)));
       }
       if (top) this.#show(id, this.#shown.get(id), top);
       return;
     }
     const shown = this.#shown.get(id);
-    if (shown) this.#show(id, shown, withMetrics(shown, metrics));
+    if (shown) this.#show(id, shown, withMetrics(shown, metrics, this.#thresholds));
+  }
+
+  /** New thresholds: every row with figures gets its traffic warnings again (rows without figures have none). */
+  #applyThresholds(thresholds: WarningThresholds): void {
+    this.#thresholds = thresholds;
+    const again = (row: IndexedCustomer | undefined) => (row?.metrics ? withMetrics(row, row.metrics, thresholds) : row);
+    for (const [id, row] of this.#stored) this.#stored.set(id, again(row));
+    for (const overlay of this.#overlays) for (const [id, row] of overlay) overlay.set(id, again(row)!);
+    for (const [id, row] of [...this.#shown]) {
+      if (!row.metrics) continue;
+      // An optimistic row on show is the newest overlay's, already redone above.
+      const top = this.#stored.has(id) ? this.#overlays.findLast((o) => o.has(id))?.get(id) : undefined;
+      this.#show(id, row, top ?? again(row));
+    }
   }
 
   /**
@@ -185,7 +204,7 @@ export class CustomerIndex {
     for (const c of customers) {
       const current = this.#shown.get(c.id);
       if (!stored.has(c.id)) stored.set(c.id, current);
-      const row = indexCustomer(c, current, this.#metrics.get(c.id));
+      const row = indexCustomer(c, current, this.#metrics.get(c.id), this.#thresholds);
       overlay.set(c.id, row);
       this.#show(c.id, current, row);
     }

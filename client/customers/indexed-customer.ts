@@ -2,7 +2,7 @@ import type { Customer } from '../../shared/customer.js';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { moneyToNumber } from '../../shared/money.js';
-import { customerWarnings, trafficWarnings, type CustomerWarning } from '../../shared/warnings.js';
+import { customerWarnings, trafficWarnings, type CustomerWarning, type WarningThresholds } from '../../shared/warnings.js';
 import { foldText } from './fold-text.js';
 
 /**
@@ -49,7 +49,7 @@ const FIELD_SEPARATOR = '\n';
  * no search text and no warnings, and rows keep sharing the same strings. The figures are
  * synced apart from the customer, so an edit keeps the previous row's.
  */
-export function indexCustomer(customer: Customer, previous?: IndexedCustomer, metrics = previous?.metrics): IndexedCustomer {
+export function indexCustomer(customer: Customer, previous?: IndexedCustomer, metrics = previous?.metrics, thresholds?: WarningThresholds): IndexedCustomer {
   const b = previous?.customer;
   // Field by field rather than in a loop over names: this runs for every row of a 10,000-row edit.
   const sameLists =
@@ -62,7 +62,7 @@ export function indexCustomer(customer: Customer, previous?: IndexedCustomer, me
   const sameTags = b !== undefined && sameValue(b.tags, customer.tags);
   const sameSearch = sameLists && sameTags && b.name === customer.name && b.accountRef === customer.accountRef;
   const recordWarnings = sameWarnings ? previous!.recordWarnings : internWarnings(warningsReadOnly(customer));
-  const warnings = allWarnings(recordWarnings, metrics, customer.channels);
+  const warnings = allWarnings(recordWarnings, metrics, customer.channels, thresholds);
   return {
     id: customer.id,
     customer,
@@ -83,13 +83,18 @@ export function indexCustomer(customer: Customer, previous?: IndexedCustomer, me
 }
 
 /** The same row with new figures (undefined: none): a new object, so views see a change. */
-export function withMetrics(row: IndexedCustomer, metrics: CustomerMetrics | undefined): IndexedCustomer {
-  return { ...row, metrics, warnings: allWarnings(row.recordWarnings, metrics, row.customer.channels) };
+export function withMetrics(row: IndexedCustomer, metrics: CustomerMetrics | undefined, thresholds?: WarningThresholds): IndexedCustomer {
+  return { ...row, metrics, warnings: allWarnings(row.recordWarnings, metrics, row.customer.channels, thresholds) };
 }
 
 /** The record's warnings plus the traffic ones; the record's array itself when traffic adds none. */
-function allWarnings(recordWarnings: readonly CustomerWarning[], metrics: CustomerMetrics | undefined, channelLimit: number): readonly CustomerWarning[] {
-  const traffic = trafficWarnings(metrics, channelLimit);
+function allWarnings(
+  recordWarnings: readonly CustomerWarning[],
+  metrics: CustomerMetrics | undefined,
+  channelLimit: number,
+  thresholds?: WarningThresholds,
+): readonly CustomerWarning[] {
+  const traffic = trafficWarnings(metrics, channelLimit, thresholds);
   return traffic.length === 0 ? recordWarnings : [...recordWarnings, ...traffic];
 }
 

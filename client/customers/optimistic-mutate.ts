@@ -24,6 +24,8 @@ export async function previewMutation(index: CustomerIndex, role: Role, name: Mu
     setSipSecrets: async () => {},
     dismissRejection: async () => {},
     noteBalanceEntry: async () => {},
+    // Not customers: nothing to preview.
+    putWarningThresholds: async () => {},
   };
   try {
     await mutators[name](tx, args);

@@ -1,7 +1,7 @@
 import type { WriteTransaction } from 'replicache';
 import type { Role } from '../../shared/auth.js';
 import type { Customer } from '../../shared/customer.js';
-import { customerKey, notesKey, rejectionKey } from '../../shared/keys.js';
+import { customerKey, notesKey, rejectionKey, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import type { CustomerTx } from '../../shared/mutators.js';
 
 /** The shared mutators' storage, over a Replicache transaction: the optimistic, local side. */
@@ -23,6 +23,9 @@ export function replicacheCustomerTx(tx: WriteTransaction, role: Role): Customer
     async setSipSecrets() {},
     // The ledger lives on the server; the device shows the new credit at once.
     async noteBalanceEntry() {},
+    async putWarningThresholds(thresholds) {
+      await tx.set(WARNING_THRESHOLDS_KEY, thresholds);
+    },
     async dismissRejection(id) {
       await tx.del(rejectionKey(id));
     },

@@ -62,6 +62,13 @@ export function pgCustomerTx(ctx: MutationContext): CustomerTx {
           set_config('trunkline.ledger_user', ${ctx.userId}, true)`;
     },
 
+    async putWarningThresholds(thresholds) {
+      // The organisation row carries them; its settings version makes the next pull send them.
+      await tx`
+        update organisations set warning_thresholds = ${tx.json(thresholds)}, settings_version = ${version}
+        where id = ${organisationId}`;
+    },
+
     async dismissRejection(id) {
       await tx`
         update mutation_rejections set dismissed = true, version = ${version}

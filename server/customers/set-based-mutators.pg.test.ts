@@ -36,6 +36,7 @@ class MemoryTx implements CustomerTx {
   setSipSecrets = async (_id: string, _users: SipUserInput[]) => {};
   dismissRejection = async () => {};
   noteBalanceEntry = async () => {};
+  putWarningThresholds = async () => {};
 }
 
 let t: SyncTestDb;

@@ -1,3 +1,4 @@
+import { TRAFFIC_WARNING_THRESHOLDS } from '../../shared/warnings.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/customer.js';
@@ -71,8 +72,8 @@ describe('pull of live figures', () => {
     const [first, ...rest] = await client.pullAll();
     expect(rest).toEqual([]);
     const [a, b] = customers.map((c) => c.id);
-    // Customers in (version, id) order, then figures in theirs (a's were stored first).
-    expect(putKeys([first!])).toEqual([...[a, b].sort().map((id) => `c/${id}`), `m/${a}`, `m/${b}`]);
+    // Customers in (version, id) order, then figures in theirs (a's were stored first), then settings.
+    expect(putKeys([first!])).toEqual([...[a, b].sort().map((id) => `c/${id}`), `m/${a}`, `m/${b}`, 's/warnings']);
     expect(client.metrics(a!)).toEqual(figures(1));
     expect(client.metrics(b!)).toEqual(figures(2));
     expect(foreign.customers.some((c) => client.metrics(c.id) !== undefined)).toBe(false);
@@ -104,8 +105,9 @@ describe('pull of live figures', () => {
     expect(responses[2]!.cookie).toEqual({ order: cookieOrder(version), since: version });
 
     const keys = putKeys(responses);
-    expect(keys).toHaveLength(9);
-    expect(new Set(keys).size).toBe(9);
+    expect(keys).toHaveLength(10);
+    expect(new Set(keys).size).toBe(10);
+    expect(keys.at(-1)).toBe('s/warnings');
     expect(keys.slice(0, 5).every((k) => k.startsWith('c/'))).toBe(true);
 
     const unpaged = unpagedClient(operator);
@@ -120,7 +122,7 @@ describe('pull of live figures', () => {
     const responses = await client.pullAll();
     expect(responses).toHaveLength(2);
     expect(responses[0]!.cookie).toMatchObject({ since: 0, after: { v: 0, id: NIL_UUID, s: 'm' }, total: 5, sent: 3 });
-    expect(responses[1]!.patch.map((op) => (op.op === 'clear' ? op.op : op.key))).toEqual(full.customers.slice(0, 2).map((c) => `m/${c.id}`));
+    expect(responses[1]!.patch.map((op) => (op.op === 'clear' ? op.op : op.key))).toEqual([...full.customers.slice(0, 2).map((c) => `m/${c.id}`), 's/warnings']);
 
     const bare = await carrier(3, 0);
     expect(await pagedClient(bare.operator).pullAll()).toHaveLength(1);
@@ -185,5 +187,18 @@ describe('pull of live figures', () => {
     expect(text).toContain('customer_metrics_sync');
     expect(text).toMatch(/Index Cond: .*ROW\(version, customer_id\) > ROW/);
     expect(text).not.toMatch(/Sort/);
+  });
+});
+
+describe('pull of organisation settings', () => {
+  it('gives a fresh device the warning thresholds (defaults until set), then only when they change', async () => {
+    const { operator } = await carrier(1, 0);
+    const client = unpagedClient(operator);
+    await client.pullAll();
+    expect(client.store.get('s/warnings')).toEqual(TRAFFIC_WARNING_THRESHOLDS);
+    expect((await client.pull()).patch).toEqual([]);
+    const custom = { pddSeconds: 7, minPddCalls: 3, asrPercent: 30, minAttempts: 10 };
+    await client.mutate('setWarningThresholds', custom);
+    expect((await client.pull()).patch).toEqual([{ op: 'put', key: 's/warnings', value: custom }]);
   });
 });

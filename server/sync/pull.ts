@@ -6,6 +6,7 @@ import { cookieOrder, metricsCookieOrder, type PullRequest, type SyncCookie } fr
 import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from '../customers/customer-row.js';
 import type { AppDeps, Session } from '../http/app-env.js';
 import { claimClientGroup } from './client-groups.js';
+import { settingsPatch, type OrganisationSettingsRow } from './settings-patch.js';
 
 /**
  * Replicache pull (https://doc.replicache.dev/reference/server-pull) with the per-space
@@ -39,7 +40,8 @@ export async function processPull(deps: PullDeps, session: Session, req: PullReq
 
   // 2. One consistent snapshot for the whole response.
   return deps.sql.begin('isolation level repeatable read read only', async (tx) => {
-    const [org] = await tx<{ version: string }[]>`select version from organisations where id = ${organisationId}`;
+    const [org] = await tx<({ version: string } & OrganisationSettingsRow)[]>`
+      select version, warning_thresholds, settings_version from organisations where id = ${organisationId}`;
     const spaceVersion = Number(org?.version ?? 0);
     const cookie = usableCookie(req.cookie, spaceVersion);
     const base = cookie?.since ?? 0;
@@ -92,9 +94,11 @@ export async function processPull(deps: PullDeps, session: Session, req: PullReq
     //    space version when the customers were complete) and the next pull sends them
     //    again (a duplicate put is harmless). Likewise only the clients of this group
     //    whose last change is at most that version are acknowledged: a later mutation
-    //    waits for the pull that brings its effect. Then this user's refusals.
+    //    waits for the pull that brings its effect. Then this user's refusals and the
+    //    organisation's settings.
     const since = inMetrics ? cookie!.phaseSince! : spaceVersion;
     patch.push(...(await rejectionPatch(tx, session, base)));
+    patch.push(...settingsPatch(org, base));
     return {
       cookie: { order: cookieOrder(since), since },
       lastMutationIDChanges: await lastMutationIDChanges(tx, req.clientGroupID, base, since),
