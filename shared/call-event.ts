@@ -10,7 +10,10 @@ export const CALL_EVENT_TYPES = ['started', 'ringing', 'answered', 'ended'] as c
 export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
 
 export const callEventSchema = z.object({
-  callId: z.coerce.string().trim().min(1).max(128),
+  callId: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().min(1).max(128)),
   customerId: z.uuid({ message: 'Not a customer id (UUID)' }),
   type: z.enum(CALL_EVENT_TYPES),
   /** When it happened (ISO 8601 UTC or epoch seconds/ms); default: when it arrived. */

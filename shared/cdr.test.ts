@@ -41,3 +41,12 @@ describe('cdrInputSchema', () => {
     expect(issues({ sipCode: 700 })?.[0]).toMatch(/^sipCode/);
   });
 });
+
+describe('cdrInputSchema text fields', () => {
+  it('refuses a missing call id or destination sent as null, instead of storing the text "null"', () => {
+    expect(cdrInputSchema.safeParse({ ...base, callId: null }).success).toBe(false);
+    expect(cdrInputSchema.safeParse({ ...base, destination: null }).success).toBe(false);
+    expect(cdrInputSchema.safeParse({ ...base, callId: { id: 1 } }).success).toBe(false);
+    expect(cdrInputSchema.parse({ ...base, callId: 12345, cli: 4420, destination: ' 4930 ' })).toMatchObject({ callId: '12345', cli: '4420', destination: '4930' });
+  });
+});

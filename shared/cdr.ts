@@ -33,7 +33,9 @@ const time = z.preprocess(emptyToUndefined, z.union([z.string(), z.number()]).tr
 }));
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
-const text = (max = MAX_TEXT) => z.preprocess(emptyToUndefined, z.coerce.string().trim().max(max).optional());
+/** Text as switches send it: a string or a number (a CSV cell, a numeric id), never null or an object. */
+const textOf = () => z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const text = (max = MAX_TEXT) => z.preprocess(emptyToUndefined, textOf().pipe(z.string().max(max)).optional());
 const wholeNumber = (max: number) => z.coerce.number().int().min(0).max(max);
 
 const charge = z.preprocess(
@@ -50,7 +52,7 @@ const charge = z.preprocess(
 
 export const cdrInputSchema = z
   .object({
-    callId: z.coerce.string().trim().min(1).max(128),
+    callId: textOf().pipe(z.string().min(1).max(128)),
     customerId: z.uuid({ message: 'Not a customer id (UUID)' }),
     startedAt: time,
     ringingAt: optional(time),
@@ -65,7 +67,7 @@ export const cdrInputSchema = z
     sipReason: text(),
     releaseCause: text(),
     cli: text(64),
-    destination: z.coerce.string().trim().min(1).max(64),
+    destination: textOf().pipe(z.string().min(1).max(64)),
     destinationName: text(),
     rate: optional(z.coerce.number().min(0).max(1e9)),
     charge: z.preprocess(emptyToUndefined, charge.optional()),

@@ -87,7 +87,7 @@ export async function saveAlertRule(sql: Sql, organisationId: string, values: Al
       select id, organisation_id from customers
       where organisation_id = ${organisationId} and deleted_at is null
         and (${row.target_kind} = 'all' or id = ${row.target_customer_id} or ${row.target_tag} = any(tags))
-      on conflict (customer_id) do nothing`;
+      on conflict (customer_id) do update set organisation_id = excluded.organisation_id`;
     return rowToRule(saved);
   });
 }

@@ -16,6 +16,7 @@ interface TrafficRow {
 
 interface CustomerRow {
   id: string;
+  organisation_id: string;
   credit: string;
   debit_limit: string;
   tags: string[];
@@ -27,11 +28,17 @@ interface CustomerRow {
  * and available credit from the customer, channels from the calls up now, ASR, ACD and
  * PDD from the rollups over the rule's sample period (with at least `minAttempts`).
  */
-export async function alertValues(sql: Sql, rules: readonly AlertRule[], customerIds: readonly string[], now: Date): Promise<Map<string, AlertValues>> {
+export async function alertValues(
+  sql: Sql,
+  rules: readonly AlertRule[],
+  organisationOf: ReadonlyMap<string, string>,
+  customerIds: readonly string[],
+  now: Date,
+): Promise<Map<string, AlertValues>> {
   const out = new Map<string, AlertValues>();
   if (rules.length === 0 || customerIds.length === 0) return out;
   const customers = await sql<CustomerRow[]>`
-    select c.id, c.credit::text as credit, c.debit_limit::text as debit_limit, c.tags,
+    select c.id, c.organisation_id, c.credit::text as credit, c.debit_limit::text as debit_limit, c.tags,
       (select count(*) from live_calls l where l.customer_id = c.id and l.expires_at > ${now})::int as channels
     from customers c where c.id = any(${customerIds as string[]}::uuid[]) and c.deleted_at is null`;
   const traffic = new Map<number, Map<string, TrafficSums>>();
@@ -41,7 +48,8 @@ export async function alertValues(sql: Sql, rules: readonly AlertRule[], custome
   for (const rule of rules) {
     const values: AlertValues = new Map();
     for (const c of customers) {
-      if (!targets(rule, c)) continue;
+      // A rule is its organisation's: "all customers" never reaches another's.
+      if (c.organisation_id !== organisationOf.get(rule.id) || !targets(rule, c)) continue;
       const value = valueOf(rule, c, traffic.get(rule.sampleMinutes)?.get(c.id));
       if (value !== undefined) values.set(c.id, value);
     }
@@ -76,8 +84,8 @@ async function trafficOver(sql: Sql, customerIds: readonly string[], minutes: nu
   const rows = await sql<TrafficRow[]>`
     select customer_id, sum(attempts) as attempts, sum(answered) as answered, sum(talk_ms) as talk_ms,
       sum(pdd_sum_ms) as pdd_sum_ms, sum(pdd_count) as pdd_count
-    from customer_minute_rollups
-    where customer_id = any(${customerIds as string[]}::uuid[]) and minute > ${from}
+    from customer_minute_rollups join unnest(${customerIds as string[]}::uuid[]) as c(customer_id) using (customer_id)
+    where minute > ${from}
     group by customer_id`;
   return new Map(
     rows.map((r) => [

@@ -47,4 +47,14 @@ describe('credit alerts', () => {
     await publisher.refresh();
     expect(await kinds()).toEqual(['fired -1', 'cleared 12']);
   });
+
+  it('judges a rule for "all customers" only in its own organisation', async () => {
+    const other = await createOrganisation(t.sql, 'Other Carrier');
+    const [stranger] = makeCustomers(1, 'Stranger');
+    await insertCustomers(t.sql, other, [{ ...stranger!, credit: '-50.00', debitLimit: '0.00' }]);
+    // Both organisations' customers in one refresh: the rules of the first are loaded.
+    await t.sql`insert into customer_metrics_dirty (customer_id, organisation_id) values (${stranger!.id}, ${other}), (${customer!.id}, ${org})`;
+    await publisher.refresh();
+    expect(await t.sql`select 1 from alert_events where customer_id = ${stranger!.id}`).toHaveLength(0);
+  });
 });

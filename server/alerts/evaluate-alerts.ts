@@ -34,7 +34,7 @@ export async function evaluateAlerts(sql: Sql, customerIds: readonly string[], n
   if (ruleRows.length === 0) return touched;
   const rules = ruleRows.map(rowToRule);
   const orgOf = new Map(ruleRows.map((r) => [r.id, r.organisation_id]));
-  const values = await alertValues(sql, rules, customerIds, now);
+  const values = await alertValues(sql, rules, orgOf, customerIds, now);
   const states = await sql<{ rule_id: string; customer_id: string }[]>`
     select rule_id, customer_id from alert_states where customer_id = any(${customerIds as string[]}::uuid[])`;
   const firing = new Set(states.map((s) => `${s.rule_id}/${s.customer_id}`));

@@ -30,10 +30,12 @@ interface CustomerFacts {
  *    customer and hour, the counters are added; per customer and second the attempts
  *    (which give each minute's and hour's exact CPS peak).
  * 4. Their calls are no longer live.
- * 5. The customers are marked for the metrics refresh.
- * 6. Last, under the organisation lock that orders every synced change, each customer's
+ * 5. Under the organisation lock that orders every synced change, each customer's
  *    credit is debited by the sum of its new charges (the ledger trigger records it as a
  *    charge) and the rows get the new space version, so devices pull the new balance.
+ * 6. Last, the customers are marked for the metrics refresh: after the customers rows,
+ *    in the order a push takes them (organisation, customer, mark), so the two never
+ *    wait on each other in a circle.
  */
 export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: string, batch: readonly ValidCdr[]): Promise<StoreResult> {
   const rejected: IngestIssue[] = [];
@@ -84,14 +86,14 @@ export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: stri
         and call_id = any(${fresh.map((c) => c.callId)}::text[])`;
 
     // 5.
+    result.charged = await debitCharges(tx, organisationId, minutes, customers);
+
+    // 6.
     const touched = [...new Set(fresh.map((c) => c.customerId))].sort();
     await tx`
       insert into customer_metrics_dirty (customer_id, organisation_id)
       select unnest(${touched}::uuid[]), ${organisationId}
-      on conflict (customer_id) do nothing`;
-
-    // 6.
-    result.charged = await debitCharges(tx, organisationId, minutes);
+      on conflict (customer_id) do update set organisation_id = excluded.organisation_id`;
     return result;
   });
 }
@@ -172,10 +174,12 @@ async function addCounters(tx: TransactionSql, bucket: 'minute' | 'hour', organi
       last_started_at = greatest(m.last_started_at, excluded.last_started_at)`;
 }
 
-async function debitCharges(tx: TransactionSql, organisationId: string, minutes: readonly MinuteDelta[]): Promise<number> {
+async function debitCharges(tx: TransactionSql, organisationId: string, minutes: readonly MinuteDelta[], customers: ReadonlyMap<string, CustomerFacts>): Promise<number> {
   const perCustomer = new Map<string, bigint>();
   for (const m of minutes) perCustomer.set(m.customerId, (perCustomer.get(m.customerId) ?? 0n) + m.chargeMinor);
-  const debits = [...perCustomer].filter(([, minor]) => minor !== 0n).map(([id, minor]) => ({ id, amount: fromMinor(minor) }));
+  const debits = [...perCustomer]
+    .filter(([, minor]) => minor !== 0n)
+    .map(([id, minor]) => ({ id, amount: fromMinor(minor), currency: customers.get(id)!.currency }));
   if (debits.length === 0) return 0;
   const reference = `calls:${randomUUID()}`;
   await tx`
@@ -184,10 +188,14 @@ async function debitCharges(tx: TransactionSql, organisationId: string, minutes:
       set_config('trunkline.ledger_reference', ${reference}, true)`;
   const [org] = await tx<{ version: string }[]>`
     update organisations set version = version + 1 where id = ${organisationId} returning version`;
-  await tx`
+  // The currency checked in step 1 was read without a lock: a currency changed since
+  // (before any history existed) must not take these amounts. The sender retries, and
+  // the retry refuses the records with the reason.
+  const debited = await tx`
     update customers c set credit = c.credit - d.amount, version = ${org!.version}
-    from jsonb_to_recordset(${tx.json(debits)}) as d(id uuid, amount numeric)
-    where c.id = d.id`;
+    from jsonb_to_recordset(${tx.json(debits)}) as d(id uuid, amount numeric, currency text)
+    where c.id = d.id and c.currency = d.currency`;
+  if (debited.count !== debits.length) throw new Error('A customer\'s currency changed while its charges were being stored; retry the batch');
   return debits.length;
 }
 

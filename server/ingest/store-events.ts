@@ -66,7 +66,7 @@ export async function storeEvents(sql: Sql, organisationId: string, events: read
       await tx`
         insert into customer_metrics_dirty (customer_id, organisation_id)
         select unnest(${touched}::uuid[]), ${organisationId}
-        on conflict (customer_id) do nothing`;
+        on conflict (customer_id) do update set organisation_id = excluded.organisation_id`;
     }
     return { accepted, rejected };
   });

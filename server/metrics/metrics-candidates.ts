@@ -12,7 +12,9 @@ const DAY = 24 * HOUR;
  * 2. those whose calls ended by expiry (no end event within the maximum call length);
  * 3. those with traffic leaving a window: a minute leaving the last hour or the last
  *    24 hours, a second leaving the CPS window. Without this a customer whose traffic
- *    stopped would show its old figures forever.
+ *    stopped would show its old figures forever;
+ * 4. those with traffic leaving an alert rule's sample period, so the rule is judged
+ *    again as its window slides.
  *
  * After a restart (`since` null) every customer with traffic in the last 24 hours or a
  * published figure is a candidate.
@@ -21,7 +23,11 @@ export async function metricsCandidates(sql: Sql, now: Date, since: Date | null)
   const ids = new Set<string>();
   const add = (rows: readonly { customer_id: string }[]) => rows.forEach((r) => ids.add(r.customer_id));
   // 1.
-  add(await sql<{ customer_id: string }[]>`delete from customer_metrics_dirty returning customer_id`);
+  // A mark still locked belongs to a transaction not yet committed: it is taken next time.
+  add(await sql<{ customer_id: string }[]>`
+    delete from customer_metrics_dirty
+    where customer_id in (select customer_id from customer_metrics_dirty for update skip locked)
+    returning customer_id`);
   // 2.
   add(await sql<{ customer_id: string }[]>`delete from live_calls where expires_at <= ${now} returning customer_id`);
   // 3.
@@ -43,6 +49,14 @@ export async function metricsCandidates(sql: Sql, now: Date, since: Date | null)
       union select customer_id from customer_minute_rollups where minute > ${d1From} and minute <= ${d1To}
       union select customer_id from customer_second_attempts where second > ${cpsFrom} and second <= ${cpsTo}
       union select customer_id from live_calls where started_at > ${cpsFrom} and started_at <= ${cpsTo}`);
+    // 4. Alert rules judge traffic over their own sample period: those windows slide too.
+    const periods = await sql<{ minutes: number }[]>`
+      select distinct sample_minutes as minutes from alert_rules where enabled and area in ('asr', 'acd', 'pdd')`;
+    for (const { minutes } of periods) {
+      const [from, to] = leaving(minutes * 60_000);
+      add(await sql<{ customer_id: string }[]>`
+        select distinct customer_id from customer_minute_rollups where minute > ${from} and minute <= ${to}`);
+    }
   }
   return [...ids].sort();
 }

@@ -36,6 +36,8 @@ export class MetricsPublisher {
   #running: Promise<RefreshReport> | undefined;
   #stopped = false;
   readonly #lease: RefreshLease;
+  /** Customers of a refresh that did not finish (an error, a lost lease): the next one includes them. */
+  #unfinished: string[] = [];
 
   constructor(
     private readonly sql: Sql,
@@ -84,7 +86,9 @@ export class MetricsPublisher {
     const now = this.now();
     // Another server process holds the lease: it refreshes; this one stands by.
     if (!(await this.#lease.tryHold(now))) return { candidates: 0, changed: 0, ms: performance.now() - started, skipped: true };
-    const ids = await metricsCandidates(this.sql, now, this.#since);
+    // Marks taken by a refresh that failed are done again, not lost.
+    const ids = [...new Set([...this.#unfinished, ...(await metricsCandidates(this.sql, now, this.#since))])].sort();
+    this.#unfinished = ids;
     await recordChannelPeaks(this.sql, now);
     let changed = 0;
     const touchedOrgs = new Set<string>();
@@ -92,18 +96,27 @@ export class MetricsPublisher {
     const chunk = ids.length >= BULK_FROM ? ids.length : CHUNK;
     for (let i = 0; i < ids.length; i += chunk) {
       const computed = await computeMetrics(this.sql, ids.slice(i, i + chunk), now);
+      await this.#stillHolding();
       for (const [organisationId, list] of byOrganisation(computed)) {
         const n = await publishMetrics(this.sql, organisationId, list);
         changed += n;
         if (n > 0) touchedOrgs.add(organisationId);
       }
     }
-    // Alerts judge the same customers; penalties that are up end on time.
+    // Alerts judge the same customers; penalties that are up end on time. Only while
+    // this process still holds the lease: two judging at once would fire alerts twice.
+    await this.#stillHolding();
     for (const org of await evaluateAlerts(this.sql, ids, now)) touchedOrgs.add(org);
     for (const org of await endPenalties(this.sql, now)) touchedOrgs.add(org);
     for (const org of touchedOrgs) await this.pokes.publish(org).catch((e: unknown) => console.error('Poke failed', e));
     this.#since = now;
+    this.#unfinished = [];
     return { candidates: ids.length, changed, ms: performance.now() - started, skipped: false };
+  }
+
+  /** Renews the lease during a long refresh; throws (the refresh is redone later) if another process took it. */
+  async #stillHolding(): Promise<void> {
+    if (!(await this.#lease.tryHold(this.now()))) throw new Error('The metrics refresh lease passed to another process');
   }
 }
 

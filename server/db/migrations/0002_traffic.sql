@@ -88,7 +88,9 @@ create table live_calls (
 create index live_calls_customer on live_calls (customer_id);
 create index live_calls_expires on live_calls (expires_at);
 
--- Customers whose figures may have changed since they were last published.
+-- Customers whose figures may have changed since they were last published. Writers
+-- upsert (not "do nothing"), so a mark stays locked until their transaction commits and
+-- the refresh, which skips locked marks, cannot take it before the change is visible.
 create table customer_metrics_dirty (
   customer_id uuid primary key,
   organisation_id uuid not null
@@ -146,7 +148,7 @@ begin
   -- A credit change (payment, charge, adjustment) may fire or clear a credit alert.
   if tg_op = 'UPDATE' then
     insert into customer_metrics_dirty (customer_id, organisation_id) values (new.id, new.organisation_id)
-    on conflict (customer_id) do nothing;
+    on conflict (customer_id) do update set organisation_id = excluded.organisation_id;
   end if;
   return null;
 end $$;
