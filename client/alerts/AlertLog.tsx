@@ -4,12 +4,12 @@ import { useMemo } from 'react';
 import { AlertLogTable } from './AlertLogTable.js';
 import type { AlertLogState } from './use-alert-log.js';
 import { useCustomerLookup } from './use-customer-lookup.js';
-import { useNow } from './use-now.js';
+import { useClock } from '../customers/use-clock.js';
 
 /** The alerts log under the rules: kept fresh while the page is open, older pages on request. */
 export function AlertLog({ log }: { log: AlertLogState }) {
   // A refresh may bring events newer than the last tick: never show them as "in the future".
-  const now = Math.max(useNow(15_000), log.refreshedAt ?? 0);
+  const now = Math.max(useClock(), log.refreshedAt ?? 0);
   // Only money needs the customer's currency; ASR, ACD, PDD and channels carry their own unit.
   const moneyIds = useMemo(() => log.events.filter((e) => e.area === 'credit' || e.area === 'available_credit').map((e) => e.customerId), [log.events]);
   const customers = useCustomerLookup(moneyIds);

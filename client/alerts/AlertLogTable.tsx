@@ -2,7 +2,8 @@ import { Badge, Text, Tooltip } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useMemo } from 'react';
 import type { AlertEvent } from '../../shared/alert-rule.js';
-import { formatAgo, formatAreaValue, formatTimestamp } from './alert-format.js';
+import { formatAgo } from '../customers/relative-time.js';
+import { formatAreaValue, formatTimestamp } from './alert-format.js';
 import type { CustomerBrief } from './use-customer-lookup.js';
 
 export interface AlertLogTableProps {
@@ -28,7 +29,7 @@ export function AlertLogTable({ events, fetching, now, customers }: AlertLogTabl
         render: (e) => (
           <Tooltip label={formatTimestamp(e.at)} withArrow>
             <Text component="time" dateTime={e.at} size="sm" aria-label={formatTimestamp(e.at)}>
-              {formatAgo(e.at, now)}
+              {formatAgo(Date.parse(e.at), now)}
             </Text>
           </Tooltip>
         ),

@@ -57,13 +57,3 @@ export function formatSample(rule: Pick<AlertRule, 'area' | 'sampleMinutes' | 'm
 export function formatTimestamp(time: string): string {
   return dayjs(time).format('D MMM YYYY, HH:mm:ss');
 }
-
-/** "just now", "12 min ago", "3 h ago", "2 days ago", then the date. */
-export function formatAgo(time: string, now: number): string {
-  const ago = now - Date.parse(time);
-  if (ago < 60_000) return 'just now';
-  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`;
-  if (ago < 86_400_000) return `${Math.floor(ago / 3_600_000)} h ago`;
-  const days = Math.floor(ago / 86_400_000);
-  return days < 30 ? (days === 1 ? '1 day ago' : `${days} days ago`) : dayjs(time).format('D MMM YYYY');
-}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRuleInputSchema } from '../../shared/alert-rule.js';
 import type { CdrInput } from '../../shared/cdr.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { MetricsPublisher } from '../metrics/metrics-publisher.js';
 import { createOrganisation, createSessionFor, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
@@ -32,9 +31,8 @@ const kinds = async () => (await listAlertEvents(t.sql, org, { customerId: custo
 describe('credit alerts', () => {
   it('fire when charges use up the available credit, and clear once a payment brings it past the reset', async () => {
     expect(await kinds()).toEqual([]);
-    await new CdrPartitions(t.sql).ensure([dayStart(NOW)]);
     const cdr = { callId: 'c1', customerId: customer!.id, startedAt: NOW - 60_000, answeredAt: NOW - 50_000, endedAt: NOW - 1000, sipCode: 200, destination: '1', charge: '6.00', currency: 'EUR' } as CdrInput;
-    await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', [{ line: 1, cdr }]);
+    await storeTestCdrs(t.sql, org, [cdr]);
     await publisher.refresh();
     expect(await kinds()).toEqual(['fired -1']);
 

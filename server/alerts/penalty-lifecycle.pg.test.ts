@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRuleInputSchema, type AlertRuleInput } from '../../shared/alert-rule.js';
 import type { CdrInput } from '../../shared/cdr.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { MetricsPublisher } from '../metrics/metrics-publisher.js';
 import { createOrganisation, createSessionFor, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
@@ -49,8 +48,7 @@ async function traffic(customerId: string, count: number, answered: number): Pro
     const ok = i < answered;
     return { callId: `x${n}`, customerId, startedAt: at + i, answeredAt: ok ? at + 3000 : undefined, endedAt: at + 30_000, sipCode: ok ? 200 : 503, destination: '1' } as CdrInput;
   });
-  await new CdrPartitions(t.sql).ensure([dayStart(at)]);
-  await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', batch.map((cdr, i) => ({ line: i + 1, cdr })));
+  await storeTestCdrs(t.sql, org, batch);
 }
 
 const customer = async (id: string) =>

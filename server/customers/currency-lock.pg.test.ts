@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdrInput } from '../../shared/cdr.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { createOrganisation, createSessionFor, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
 
@@ -37,9 +36,8 @@ describe('the currency lock', () => {
 
   it('refuses it once the customer has traffic, whatever the path', async () => {
     const at = Date.UTC(2026, 10, 26, 10, 0, 0);
-    await new CdrPartitions(t.sql).ensure([dayStart(at)]);
     const cdr = { callId: 'c1', customerId: called!.id, startedAt: at, endedAt: at + 5000, sipCode: 486, destination: '1' } as CdrInput;
-    await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', [{ line: 1, cdr }]);
+    await storeTestCdrs(t.sql, org, [cdr]);
     await expect(t.sql`update customers set currency = 'GBP' where id = ${called!.id}`).rejects.toMatchObject({ code: 'TL001' });
   });
 });

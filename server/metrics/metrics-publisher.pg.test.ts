@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdrInput } from '../../shared/cdr.js';
 import { tupleToSums, type CustomerMetrics } from '../../shared/metrics.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { storeEvents } from '../ingest/store-events.js';
 import { createOrganisation, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { MetricsPublisher } from './metrics-publisher.js';
@@ -38,8 +37,7 @@ async function calls(customerId: string, count: number, at: number, sipCode = 20
     n += 1;
     return { callId: `p${n}`, customerId, startedAt: at + i, ringingAt: at + i + 2000, answeredAt: at + 5000, endedAt: at + 65_000, sipCode, destination: '44' } as CdrInput;
   });
-  await new CdrPartitions(t.sql).ensure([dayStart(at)]);
-  await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', batch.map((cdr, i) => ({ line: i + 1, cdr })));
+  await storeTestCdrs(t.sql, org, batch);
 }
 
 describe('MetricsPublisher', () => {
@@ -103,9 +101,8 @@ describe('MetricsPublisher', () => {
     await storeEvents(t.sql, org, [{ line: 1, event: { callId: 'p-live', customerId: ids[2]!, type: 'started', at: now - 5000 } }], MAX_CALL_SECONDS);
     await publisher.refresh();
     expect((await published(ids[2]!))!.value.ch).toBe(1);
-    await new CdrPartitions(t.sql).ensure([dayStart(now)]);
     const cdr = { callId: 'p-live', customerId: ids[2]!, startedAt: now - 5000, endedAt: now, sipCode: 200, answeredAt: now - 4000, destination: '44' } as CdrInput;
-    await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', [{ line: 1, cdr }]);
+    await storeTestCdrs(t.sql, org, [cdr]);
     await publisher.refresh();
     expect((await published(ids[2]!))!.value).toMatchObject({ ch: 0, last: now - 5000 });
   });

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CdrInput } from '../../shared/cdr.js';
 import { addSums, sumsOfCall, sumsToTuple, ZERO_SUMS, type TrafficSums } from '../../shared/metrics.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { callFacts } from '../ingest/traffic-rollup.js';
 import { createOrganisation, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { computeMetrics } from './compute-metrics.js';
@@ -14,7 +13,6 @@ const HOUR = 3_600_000;
 let t: SyncTestDb;
 let org: string;
 let ids: string[];
-let partitions: CdrPartitions;
 
 beforeAll(async () => {
   t = await openSyncTestDb();
@@ -22,7 +20,6 @@ beforeAll(async () => {
   const customers = makeCustomers(3);
   await insertCustomers(t.sql, org, customers);
   ids = customers.map((c) => c.id);
-  partitions = new CdrPartitions(t.sql);
 });
 afterAll(async () => t.close());
 
@@ -100,11 +97,10 @@ describe('metrics from rollups', () => {
       fc.asyncProperty(fc.array(fc.array(callArb, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 4 }), async (batches) => {
         await t.sql`truncate cdrs, customer_minute_rollups, customer_hour_rollups, customer_second_attempts`;
         for (const batch of batches) {
-          await partitions.ensure(new Set(batch.map((c) => dayStart(c.startedAt))));
           // Ids repeat across batches on purpose: a repeated (call id, start) must count once.
           const seen = new Set<string>();
           const unique = batch.filter((c) => !seen.has(`${c.callId}/${c.startedAt}`) && seen.add(`${c.callId}/${c.startedAt}`));
-          await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', unique.map((cdr, i) => ({ line: i + 1, cdr })));
+          await storeTestCdrs(t.sql, org, unique);
         }
         const computed = await computeMetrics(t.sql, ids, new Date(NOW));
         const bulk = await computeMetrics(t.sql, ids, new Date(NOW), { bulk: true });

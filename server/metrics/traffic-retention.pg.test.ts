@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdrInput } from '../../shared/cdr.js';
-import { CdrPartitions, dayStart } from '../ingest/cdr-partitions.js';
-import { storeCdrs } from '../ingest/store-cdrs.js';
+import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { createOrganisation, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { applyTrafficRetention } from './traffic-retention.js';
 
@@ -20,9 +19,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function callAt(at: number, id: string): Promise<void> {
-  await new CdrPartitions(t.sql).ensure([dayStart(at)]);
   const cdr = { callId: id, customerId: customer!.id, startedAt: at, endedAt: at + 1000, sipCode: 486, destination: '1' } as CdrInput;
-  await storeCdrs(t.sql, org, '00000000-0000-4000-8000-000000000000', [{ line: 1, cdr }]);
+  await storeTestCdrs(t.sql, org, [cdr]);
 }
 
 const count = async (sql: string) => Number((await t.sql.unsafe(sql))[0]!.n);
