@@ -1,0 +1,71 @@
+import postgres from 'postgres';
+
+/**
+ * Sorts what the database throws into three kinds, because each is handled differently:
+ *
+ * - **transient**: the connection or the server had a moment (reset, restart, failover,
+ *   a pooler's idle killer) or the transaction lost a race (serialization failure,
+ *   deadlock). The same work succeeds if tried again: retry it, never refuse it.
+ * - **data**: the database refused a value (SQLSTATE class 22, data exception: a NUL in
+ *   text, a number that overflows its column; class 23, integrity constraint). The same
+ *   work fails the same way every time: it is a refusal, never a retry.
+ * - anything else is a bug in our code or SQL.
+ */
+
+/** postgres.js's own codes for a connection it lost or could not make. */
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATEs that say "try again": serialization failure, deadlock, the server shutting
+ * down or refusing connections for now, a backend terminated by an administrator, too
+ * many connections. Class 08 (connection exception) is transient as a whole.
+ */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '55P03']);
+
+/** The SQLSTATE of a server error, or undefined for anything else. */
+export function sqlState(error: unknown): string | undefined {
+  return error instanceof postgres.PostgresError ? error.code : undefined;
+}
+
+/** True when trying the same work again may well succeed. */
+export function isTransientDbError(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state) return TRANSIENT_SQLSTATES.has(state) || state.startsWith('08');
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
+/** True when the database refused a value: class 22 (data exception) or 23 (integrity constraint). */
+export function isDataError(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
+}
+
+/** What a person is told when the database refused a value, by SQLSTATE. */
+export function describeDataError(error: unknown): string {
+  const state = sqlState(error) ?? '';
+  if (state === '22021' || state === '22P05') return 'A text contains a character that cannot be stored (such as a NUL character).';
+  if (state === '22003') return 'A number is too large to store.';
+  if (state === '22001') return 'A text is longer than its field allows.';
+  if (state === '22007' || state === '22008') return 'A date or time is out of range.';
+  if (state === '22P02') return 'A value has the wrong form.';
+  if (state === '23505') return 'It would duplicate a value that must be unique.';
+  if (state === '23503') return 'It refers to something that does not exist.';
+  if (state === '23502') return 'A required value is missing.';
+  if (state === '23514') return 'A value is outside what its field allows.';
+  if (state.startsWith('23')) return 'It breaks a rule of the stored data.';
+  return 'A value cannot be stored.';
+}
