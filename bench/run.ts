@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser.js';
 import { tagBulkSelection } from './bulk-selection.js';
@@ -6,6 +6,7 @@ import { measureBulkEdit, prepareBulkEdit, type BulkEditRun } from './bulk-edit.
 import { createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
 import { measureFirstSync } from './first-sync.js';
 import { LIMITS } from './limits.js';
+import { keepOtherSections } from './markdown-sections.js';
 import { describeMachine } from './machine.js';
 import { measurePageSizes } from './page-size.js';
 import { renderReport, type BenchResults } from './report.js';
@@ -109,7 +110,8 @@ async function main(): Promise<void> {
     results.date = new Date().toISOString().slice(0, 10);
     results.durationMs = Date.now() - started;
     const path = resolve(process.env.BENCH_OUT ?? resolve(import.meta.dirname, '../BENCHMARKS.md'));
-    writeFileSync(path, renderReport(results as BenchResults, LIMITS));
+    const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    writeFileSync(path, keepOtherSections(previous, renderReport(results as BenchResults, LIMITS)));
     log(`wrote ${path}`);
   } finally {
     await browser.close();
