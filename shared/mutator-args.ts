@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerCreateSchema, customerPatchSchema, moneySchema } from './customer.js';
 import { warningThresholdsSchema } from './warnings.js';
 import { bulkPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
+import { noControlCharacters } from './text.js';
 
 /** The most customers one bulk mutation may touch: a whole large carrier. */
 export const MAX_BULK_IDS = 100_000;
@@ -24,12 +25,12 @@ export const mutatorArgSchemas = {
     kind: z.enum(['payment', 'adjustment']),
     /** Signed: a payment is positive; an adjustment either way. */
     amount: moneySchema.refine((v) => !/^-?0(\.0+)?$/.test(v), 'The amount cannot be zero'),
-    reason: z.string().trim().min(1, 'Say why').max(200),
+    reason: z.string().trim().min(1, 'Say why').max(200).check(noControlCharacters()),
     /** The payment's own reference (bank transfer id...), shown in the ledger. */
-    reference: z.string().trim().max(100).optional(),
+    reference: z.string().trim().max(100).check(noControlCharacters()).optional(),
   }),
   setWarningThresholds: warningThresholdsSchema,
-  dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+  dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200).check(noControlCharacters())).min(1).max(1000) }),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgSchemas;

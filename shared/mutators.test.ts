@@ -190,7 +190,21 @@ describe('postBalanceEntry', () => {
     expect((await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '5', reason: ' ' }))).code).toBe('invalid_input');
     const viewer = new MemoryTx('viewer');
     viewer.customers.set(A, makeCustomer({ id: A }));
-    expect((await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }))).code).toBe('forbidden');
+    const forbidden = await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }));
+    expect([forbidden.code, forbidden.message]).toEqual(['forbidden', 'Viewers cannot change customers.']);
+  });
+
+  it('refuses an amount beyond 10^12, and an entry that would take the balance beyond it', async () => {
+    const tx = new MemoryTx();
+    tx.customers.set(A, makeCustomer({ id: A, name: 'Big Spender', credit: '999999999999.00' }));
+    const tooLarge = await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '1000000000000.01', reason: 'x' }));
+    expect(tooLarge.issues).toEqual([{ path: 'amount', message: 'At most 1,000,000,000,000 either way' }]);
+    const overflow = await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '2.00', reason: 'x' }));
+    expect(overflow.message).toBe('Big Spender: The balance would become 1000000000001.00, beyond the limit of 1,000,000,000,000 either way.');
+    expect(overflow.issues?.[0]?.path).toBe('amount');
+    expect(tx.customers.get(A)!.credit).toBe('999999999999.00');
+    await mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '1.00', reason: 'x' });
+    expect(tx.customers.get(A)!.credit).toBe('1000000000000.00');
   });
 });
 

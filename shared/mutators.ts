@@ -2,7 +2,7 @@ import { assertCan, type Role } from './auth.js';
 import type { Customer, SipUserInput } from './customer.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
-import { addMoney } from './money.js';
+import { addMoney, balanceBoundError } from './money.js';
 import type { WarningThresholds } from './warnings.js';
 import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
 import { parseOrThrow } from './validation.js';
@@ -124,6 +124,8 @@ export const mutators: Impl = {
     const { customerId, kind, amount, reason, reference } = parseOrThrow(mutatorArgSchemas.postBalanceEntry, raw, 'balance entry');
     const c = await mustGet(tx, customerId);
     if (kind === 'payment' && amount.startsWith('-')) throw new AppError('invalid_input', 'A payment adds credit: use an adjustment to take it away.');
+    const beyond = balanceBoundError(c.credit, amount);
+    if (beyond) throw new AppError('invalid_input', `${c.name}: ${beyond}`, [{ path: 'amount', message: beyond }]);
     await tx.noteBalanceEntry({ kind, reason, reference });
     await tx.putCustomer({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
   },

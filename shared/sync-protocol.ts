@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from './text.js';
 
 /**
  * Replicache push/pull protocol version 1, as zod schemas the server validates every
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export const SCHEMA_VERSION = '1';
 
 export const mutationSchema = z.object({
-  clientID: z.string().min(1).max(100),
+  clientID: z.string().min(1).max(100).check(noControlCharacters()),
   id: z.number().int().positive(),
   name: z.string().min(1).max(100),
   args: z.unknown(),
@@ -18,10 +19,10 @@ export type PushMutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
   pushVersion: z.literal(1),
-  clientGroupID: z.string().min(1).max(100),
+  clientGroupID: z.string().min(1).max(100).check(noControlCharacters()),
   mutations: z.array(mutationSchema).max(10_000),
-  profileID: z.string().max(100),
-  schemaVersion: z.string().max(20),
+  profileID: z.string().max(100).check(noControlCharacters()),
+  schemaVersion: z.string().max(20).check(noControlCharacters()),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -47,10 +48,10 @@ export type SyncCookie = z.infer<typeof syncCookieSchema>;
 
 export const pullRequestSchema = z.object({
   pullVersion: z.literal(1),
-  clientGroupID: z.string().min(1).max(100),
+  clientGroupID: z.string().min(1).max(100).check(noControlCharacters()),
   cookie: syncCookieSchema.nullable(),
-  profileID: z.string().max(100),
-  schemaVersion: z.string().max(20),
+  profileID: z.string().max(100).check(noControlCharacters()),
+  schemaVersion: z.string().max(20).check(noControlCharacters()),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
