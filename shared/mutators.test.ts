@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './auth.js';
 import type { Customer, SipUserInput } from './customer.js';
-import { bulkSnapshot } from './customer-patch.js';
+import { snapshotGroupsOf } from './bulk-snapshots.js';
+import { bulkSnapshot, touchedSnapshotFields } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
 import { makeCustomer } from './test-fixtures.js';
@@ -151,6 +152,18 @@ describe('bulk edits, status, delete and restore', () => {
     await mutators.restoreBulkSnapshots(tx, { entries: before });
     expect(bulkSnapshot(tx.customers.get(A)!)).toEqual(before[0]!.snapshot);
     expect(bulkSnapshot(tx.customers.get(B)!)).toEqual(before[1]!.snapshot);
+  });
+
+  it('compact undo puts back only the fields the edit touched, leaving later changes of other fields', async () => {
+    const tx = twoCustomers();
+    const fields = touchedSnapshotFields({ status: 'inactive' });
+    const groups = snapshotGroupsOf([A, B].map((id) => tx.customers.get(id)!), fields);
+    const before = [A, B].map((id) => bulkSnapshot(tx.customers.get(id)!));
+    await mutators.setCustomerStatus(tx, { ids: [A, B], status: 'inactive' });
+    await mutators.bulkUpdateCustomers(tx, { ids: [A], patch: { channels: 77 } });
+    await mutators.restoreBulkSnapshots(tx, { groups });
+    expect(bulkSnapshot(tx.customers.get(A)!)).toEqual({ ...before[0], channels: 77 });
+    expect(bulkSnapshot(tx.customers.get(B)!)).toEqual(before[1]);
   });
 
   it('refuses an empty bulk patch and penalty by hand', async () => {

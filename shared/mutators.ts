@@ -1,4 +1,5 @@
 import { assertCan, type Role } from './auth.js';
+import { snapshotsById } from './bulk-snapshots.js';
 import type { Customer, SipUserInput } from './customer.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
@@ -86,9 +87,8 @@ export const mutators: Impl = {
 
   async restoreBulkSnapshots(tx, raw) {
     assertCan(tx.role, 'customers.write');
-    const { entries } = parseOrThrow(mutatorArgSchemas.restoreBulkSnapshots, raw, 'undo');
+    const byId = snapshotsById(parseOrThrow(mutatorArgSchemas.restoreBulkSnapshots, raw, 'undo'));
     const now = tx.now();
-    const byId = new Map(entries.map((e) => [e.id, e.snapshot]));
     await updateEach(tx, [...byId.keys()], (c) => applySnapshot(c, byId.get(c.id)!, now));
   },
 
