@@ -66,6 +66,8 @@ export async function processMutation(
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
+      // A value the database refused may also reveal a bug: operators see it in the log.
+      if (refusal !== error) console.warn(`Push: mutation ${mutation.id} of client ${mutation.clientID} refused by the database:`, String(error));
       effects.discard();
       await recordRejection(tx, ctx, mutation, refusal);
       result = 'refused';
