@@ -8,6 +8,18 @@ import { noControlCharacters } from './text.js';
 
 export const SCHEMA_VERSION = '1';
 
+/** The most mutations the server takes in one push request. */
+export const MAX_PUSH_MUTATIONS = 10_000;
+
+/**
+ * What a device puts in one push request: at most this many mutations and about this
+ * many bytes of JSON (one mutation larger than that goes alone). Well inside what the
+ * server takes (MAX_PUSH_MUTATIONS, and a 32 MB push body), so a long queue syncs as a
+ * series of requests that each parse quickly and are cheap to retry.
+ */
+export const PUSH_CHUNK_MUTATIONS = 1_000;
+export const PUSH_CHUNK_BYTES = 4 * 1024 * 1024;
+
 export const mutationSchema = z.object({
   clientID: z.string().min(1).max(100).check(noControlCharacters()),
   id: z.number().int().positive(),
@@ -20,7 +32,7 @@ export type PushMutation = z.infer<typeof mutationSchema>;
 export const pushRequestSchema = z.object({
   pushVersion: z.literal(1),
   clientGroupID: z.string().min(1).max(100).check(noControlCharacters()),
-  mutations: z.array(mutationSchema).max(10_000),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
   profileID: z.string().max(100).check(noControlCharacters()),
   schemaVersion: z.string().max(20).check(noControlCharacters()),
 });
