@@ -123,15 +123,17 @@ describe('values that cannot be stored', () => {
       client.rawMutation('createCustomer', { id: randomUUID(), name: 'Evil\u0000Name', currency: 'EUR' }),
       client.rawMutation('updateCustomer', { id: randomUUID(), patch: { name: 'x'.repeat(5000) } }),
       client.rawMutation(`launch\u0000${'rockets'.repeat(100)}`, {}),
+      client.rawMutation('createCustomer', { name: { toString: 1 } }),
     );
     await client.pullAll();
-    expect(client.lastMutationID).toBe(3);
-    const [nul, long, unknown] = refusalsOf(client);
+    expect(client.lastMutationID).toBe(4);
+    const [nul, long, unknown, odd] = refusalsOf(client);
     expect(nul).toMatchObject({ code: 'forbidden', summary: 'Create customer “Evil Name”', message: 'Viewers cannot change customers.' });
     expect(long!.summary).toHaveLength(MAX_SUMMARY_CHARS);
     expect(long!.summary.endsWith('…')).toBe(true);
     expect(unknown!.summary.startsWith('Unknown change “launch rockets')).toBe(true);
     expect(unknown!.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
     expect(unknown!.mutator).not.toContain('\u0000');
+    expect(odd!.summary).toBe('A change (createCustomer)');
   });
 });

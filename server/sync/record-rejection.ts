@@ -38,10 +38,19 @@ export async function recordRejection(tx: TransactionSql, ctx: MutationContext, 
       client_id: mutation.clientID,
       mutation_id: mutation.id,
       mutator: storableText(mutation.name, 100),
-      summary: storableText(describeMutation(mutation.name, mutation.args), MAX_SUMMARY_CHARS),
+      summary: storableText(summaryOf(mutation), MAX_SUMMARY_CHARS),
       code: error.code,
       message: storableText(error.message, MAX_MESSAGE_CHARS),
       created_at: ctx.now,
       version: ctx.version,
     })}`;
+}
+
+/** What the user tried, in words; never throws, whatever the arguments hold (`{"name": {"toString": 1}}`...). */
+function summaryOf(mutation: PushMutation): string {
+  try {
+    return describeMutation(mutation.name, mutation.args);
+  } catch {
+    return `A change (${mutation.name})`;
+  }
 }
