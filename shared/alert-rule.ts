@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from './text.js';
 
 /**
  * Alert rules as staff write them. Thresholds are in the area's unit: money in the
@@ -24,7 +25,7 @@ export const AREA_LABELS: Record<AlertArea, string> = {
 
 export const alertRuleInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the rule').max(100),
+    name: z.string().trim().min(1, 'Name the rule').max(100).check(noControlCharacters()),
     area: z.enum(ALERT_AREAS),
     operator: z.enum(ALERT_OPERATORS),
     threshold: z.number().finite(),
@@ -34,7 +35,7 @@ export const alertRuleInputSchema = z
     minAttempts: z.number().int().min(0).max(1_000_000).default(20),
     target: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('customer'), customerId: z.uuid() }),
-      z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(50) }),
+      z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(50).check(noControlCharacters()) }),
       z.object({ kind: z.literal('all') }),
     ]),
     /** Puts the customer in penalty for this long when the rule fires. */

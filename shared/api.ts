@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from './auth.js';
+import { noControlCharacters } from './text.js';
 
 /** Request bodies and responses of the JSON API, shared so the client builds exactly what the server accepts. */
 
@@ -12,8 +13,8 @@ export const passwordSchema = z
   .max(128, 'Passwords are at most 128 characters');
 
 export const setupRequestSchema = z.object({
-  organisation: z.string().trim().min(1, 'Organisation name is required').max(120),
-  name: z.string().trim().min(1, 'Your name is required').max(100),
+  organisation: z.string().trim().min(1, 'Organisation name is required').max(120).check(noControlCharacters()),
+  name: z.string().trim().min(1, 'Your name is required').max(100).check(noControlCharacters()),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -26,7 +27,7 @@ export const loginRequestSchema = z.object({
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const createUserRequestSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100),
+  name: z.string().trim().min(1, 'Name is required').max(100).check(noControlCharacters()),
   email: emailSchema,
   role: roleSchema,
   password: passwordSchema,
@@ -40,7 +41,7 @@ export const sampleDataRequestSchema = z.object({
 export type SampleDataRequest = z.infer<typeof sampleDataRequestSchema>;
 
 export const createApiKeyRequestSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100, 'Names are at most 100 characters'),
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Names are at most 100 characters').check(noControlCharacters()),
 });
 export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;
 

@@ -22,9 +22,22 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** Throws AppError('forbidden') unless `role` holds `permission`. */
+/** What each permission allows, in words, for refusals people read ("Viewers cannot change customers."). */
+const PERMISSION_ACTIONS: Record<Permission, string> = {
+  'customers.read': 'see customers',
+  'customers.write': 'change customers',
+  'customers.delete': 'delete or restore customers',
+  'sample-data.load': 'load sample data',
+  'users.manage': 'manage users',
+  'apiKeys.manage': 'manage API keys',
+  'alerts.manage': 'change alert rules or warning thresholds',
+};
+
+const ROLE_PLURALS: Record<Role, string> = { admin: 'Admins', operator: 'Operators', viewer: 'Viewers' };
+
+/** Throws AppError('forbidden') unless `role` holds `permission`, saying in words what the role cannot do. */
 export function assertCan(role: Role, permission: Permission): void {
   if (!can(role, permission)) {
-    throw new AppError('forbidden', `The ${role} role may not do this (${permission}).`);
+    throw new AppError('forbidden', `${ROLE_PLURALS[role]} cannot ${PERMISSION_ACTIONS[permission]}.`);
   }
 }

@@ -55,12 +55,48 @@ export function bulkSnapshot(c: Customer): BulkSnapshot {
   };
 }
 
-/** Puts back a snapshot taken by `bulkSnapshot`. */
-export function applySnapshot(c: Customer, s: BulkSnapshot, now: string): Customer {
-  const next: Customer = { ...c, status: s.status, channels: s.channels, cpsLimit: s.cpsLimit, portalAccess: s.portalAccess, tags: s.tags, updatedAt: now };
-  setOptional(next, 'country', s.country);
-  setOptional(next, 'penaltyUntil', s.penaltyUntil);
-  setOptional(next, 'statusBeforePenalty', s.statusBeforePenalty);
+export type SnapshotField = keyof BulkSnapshot;
+
+/**
+ * Some fields of a snapshot: those a bulk edit touched. Undo puts back only these, so an
+ * undo of a status change on 100,000 customers carries three fields, not eight, and
+ * customers whose fields were equal share one snapshot (see `groupSnapshots`).
+ */
+export const bulkSnapshotPatchSchema = bulkSnapshotSchema
+  .partial()
+  .refine((s) => Object.values(s).some((v) => v !== undefined), 'A snapshot needs at least one field');
+export type BulkSnapshotPatch = z.infer<typeof bulkSnapshotPatchSchema>;
+
+/** The snapshot fields a bulk edit or status change writes; a new status also ends a penalty. */
+export function touchedSnapshotFields(patch: { [K in keyof BulkPatch]?: unknown }): SnapshotField[] {
+  const fields: SnapshotField[] = [];
+  if (patch.status !== undefined) fields.push('status', 'penaltyUntil', 'statusBeforePenalty');
+  if (patch.channels !== undefined) fields.push('channels');
+  if (patch.cpsLimit !== undefined) fields.push('cpsLimit');
+  if (patch.portalAccess !== undefined) fields.push('portalAccess');
+  if (patch.country !== undefined) fields.push('country');
+  if (patch.tags !== undefined) fields.push('tags');
+  return fields;
+}
+
+/** Only `fields` of the customer's snapshot, in a fixed order (so equal snapshots serialise equally). */
+export function pickSnapshot(c: Customer, fields: readonly SnapshotField[]): BulkSnapshotPatch {
+  const full = bulkSnapshot(c);
+  const wanted = new Set(fields);
+  return Object.fromEntries(Object.entries(full).filter(([k]) => wanted.has(k as SnapshotField))) as BulkSnapshotPatch;
+}
+
+/** Puts back a snapshot taken by `bulkSnapshot` or `pickSnapshot`: the fields it holds, and no others. */
+export function applySnapshot(c: Customer, s: BulkSnapshotPatch, now: string): Customer {
+  const next: Customer = { ...c, updatedAt: now };
+  if (s.status !== undefined) next.status = s.status;
+  if (s.channels !== undefined) next.channels = s.channels;
+  if (s.cpsLimit !== undefined) next.cpsLimit = s.cpsLimit;
+  if (s.portalAccess !== undefined) next.portalAccess = s.portalAccess;
+  if (s.tags !== undefined) next.tags = s.tags;
+  if (s.country !== undefined) setOptional(next, 'country', s.country);
+  if (s.penaltyUntil !== undefined) setOptional(next, 'penaltyUntil', s.penaltyUntil);
+  if (s.statusBeforePenalty !== undefined) setOptional(next, 'statusBeforePenalty', s.statusBeforePenalty);
   return next;
 }
 

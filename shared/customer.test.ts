@@ -30,6 +30,17 @@ describe('customer schemas', () => {
     expect(customerPatchSchema.safeParse({ debitLimit: 100 }).success).toBe(false);
   });
 
+  it('bounds every money input to 10^12 either way, so no balance can overflow its column', () => {
+    const beyond = { error: { issues: [expect.objectContaining({ message: 'At most 1,000,000,000,000 either way' })] } };
+    expect(customerPatchSchema.safeParse({ debitLimit: '1000000000000.01' })).toMatchObject(beyond);
+    expect(customerPatchSchema.safeParse({ dailySpendLimit: '9999999999999999' })).toMatchObject(beyond);
+    expect(customerCreateSchema.safeParse({ id, name: 'A', currency: 'EUR', credit: '-1000000000001' })).toMatchObject(beyond);
+    expect(customerPatchSchema.parse({ debitLimit: '1000000000000' })).toEqual({ debitLimit: '1000000000000.00' });
+    // A stored balance moved by call charges may lie beyond the input bound and still syncs.
+    const c = makeCustomer({ credit: '-5000000000000.00' });
+    expect(customerSchema.parse(c)).toEqual(c);
+  });
+
   it('validates contacts: email or E.164 mobile required', () => {
     expect(contactSchema.safeParse({ name: 'N', type: 'noc' }).success).toBe(false);
     expect(contactSchema.parse({ name: 'N', type: 'noc', mobile: '+44 7700 900123' }).mobile).toBe('+447700900123');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { customerStatusSchema } from './customer-status.js';
 import { isCountryCode, isCurrencyCode } from './iso-codes.js';
-import { isMoney, normalizeMoney } from './money.js';
+import { isMoney, isWithinMoneyBound, MONEY_BOUND_MESSAGE, normalizeMoney } from './money.js';
+import { noControlCharacters } from './text.js';
 
 /**
  * The customer record: one company sending SIP traffic through the switch.
@@ -19,11 +20,18 @@ export const MAX_SIP_USERS = 200;
 export const MAX_ROUTES = 100;
 export const MAX_TAGS = 20;
 
+const MONEY_FORMAT_MESSAGE = 'Enter an amount like 1250.00 (up to 4 decimals)';
+
+/** An amount people enter (opening credit, limits, payments): bounded so no balance can overflow. */
 export const moneySchema = z
   .string()
   .trim()
-  .refine(isMoney, 'Enter an amount like 1250.00 (up to 4 decimals)')
+  .refine(isMoney, MONEY_FORMAT_MESSAGE)
+  .refine(isWithinMoneyBound, MONEY_BOUND_MESSAGE)
   .transform(normalizeMoney);
+
+/** An amount as stored and synced: a balance moved by call charges may lie beyond the input bound. */
+export const storedMoneySchema = z.string().trim().refine(isMoney, MONEY_FORMAT_MESSAGE).transform(normalizeMoney);
 
 export const currencySchema = z
   .string()
@@ -40,7 +48,7 @@ export const countrySchema = z
 /** Concurrent-call or calls-per-second limit: 0 means unlimited. */
 export const limitSchema = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(1_000_000);
 
-export const tagSchema = z.string().trim().min(1).max(32, 'Tags are at most 32 characters');
+export const tagSchema = z.string().trim().min(1).max(32, 'Tags are at most 32 characters').check(noControlCharacters());
 export const tagsSchema = z
   .array(tagSchema)
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
@@ -55,7 +63,7 @@ export const e164Schema = z
 
 export const contactSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(100),
+    name: z.string().trim().min(1, 'Name is required').max(100).check(noControlCharacters()),
     email: z.string().trim().toLowerCase().pipe(z.email('Not a valid email address')).optional(),
     mobile: e164Schema.optional(),
     type: z.enum(CONTACT_TYPES),
@@ -103,7 +111,7 @@ export const sipUserInputSchema = sipUserSchema.extend({
 export type SipUserInput = z.infer<typeof sipUserInputSchema>;
 
 export const routeSchema = z.object({
-  rateCard: z.string().trim().min(1, 'Rate card is required').max(100),
+  rateCard: z.string().trim().min(1, 'Rate card is required').max(100).check(noControlCharacters()),
   techPrefix: z
     .string()
     .trim()
@@ -113,10 +121,13 @@ export const routeSchema = z.object({
 });
 export type Route = z.infer<typeof routeSchema>;
 
-const nameSchema = z.string().trim().min(1, 'Name is required').max(120, 'At most 120 characters');
-const accountRefSchema = z.string().trim().min(1).max(64);
-const managerSchema = z.string().trim().min(1).max(100);
-export const notesSchema = z.string().max(20_000, 'Notes are at most 20,000 characters');
+const nameSchema = z.string().trim().min(1, 'Name is required').max(120, 'At most 120 characters').check(noControlCharacters());
+const accountRefSchema = z.string().trim().min(1).max(64).check(noControlCharacters());
+const managerSchema = z.string().trim().min(1).max(100).check(noControlCharacters());
+export const notesSchema = z
+  .string()
+  .max(20_000, 'Notes are at most 20,000 characters')
+  .check(noControlCharacters({ allowLineBreaks: true }));
 
 /** The synced customer row (Replicache value under `c/<id>`). Optional fields are absent, never null. */
 export const customerSchema = z.object({
@@ -125,15 +136,15 @@ export const customerSchema = z.object({
   accountRef: accountRefSchema.optional(),
   status: customerStatusSchema,
   currency: currencySchema,
-  credit: moneySchema,
-  debitLimit: moneySchema,
+  credit: storedMoneySchema,
+  debitLimit: storedMoneySchema,
   channels: limitSchema,
   cpsLimit: limitSchema,
   country: countrySchema.optional(),
   tags: tagsSchema,
   accountManager: managerSchema.optional(),
   portalAccess: z.boolean(),
-  dailySpendLimit: moneySchema.optional(),
+  dailySpendLimit: storedMoneySchema.optional(),
   contacts: z.array(contactSchema).max(MAX_CONTACTS),
   ipAuth: z.array(ipAuthSchema).max(MAX_IPS),
   sipUsers: z.array(sipUserSchema).max(MAX_SIP_USERS),

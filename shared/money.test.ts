@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, compareMoney, fromMinor, isMoney, normalizeMoney, toMinor } from './money.js';
+import { addMoney, balanceBoundError, compareMoney, fromMinor, isMoney, isWithinMoneyBound, normalizeMoney, toMinor } from './money.js';
 
 describe('money', () => {
   it('normalises decimal strings to at least two decimals', () => {
@@ -31,5 +31,21 @@ describe('money', () => {
 
   it('round-trips minor units', () => {
     for (const v of [0n, 1n, -1n, 12345n, -987654321n]) expect(toMinor(fromMinor(v))).toBe(v);
+  });
+});
+
+describe('money bounds', () => {
+  it('allows amounts up to 10^12 either way', () => {
+    expect(isWithinMoneyBound('1000000000000')).toBe(true);
+    expect(isWithinMoneyBound('-1000000000000.0000')).toBe(true);
+    expect(isWithinMoneyBound('1000000000000.0001')).toBe(false);
+    expect(isWithinMoneyBound('-9999999999999999.9999')).toBe(false);
+  });
+
+  it('refuses a balance beyond the bound, unless the entry brings it nearer zero', () => {
+    expect(balanceBoundError('999999999999.00', '1.00')).toBeUndefined();
+    expect(balanceBoundError('999999999999.00', '1.01')).toMatch(/beyond the limit of 1,000,000,000,000/);
+    expect(balanceBoundError('-999999999999.00', '-5')).toMatch(/would become -1000000000004.00/);
+    expect(balanceBoundError('-5000000000000.00', '10.00')).toBeUndefined();
   });
 });

@@ -37,6 +37,36 @@ export function normalizeMoney(value: string): string {
   return fromMinor(toMinor(value));
 }
 
+/**
+ * The largest amount anyone may enter, and the largest balance a payment or adjustment
+ * may make, either way. Columns are numeric(20,4): 16 integer digits. Amounts and
+ * balances bounded to 13 digits leave room for sums (credit plus debit limit, a ledger
+ * delta) and for call charges on top, so no write can overflow.
+ */
+export const MAX_MONEY_UNITS = 1_000_000_000_000n;
+const MAX_MONEY_MINOR = MAX_MONEY_UNITS * UNIT;
+export const MONEY_BOUND_MESSAGE = `At most ${MAX_MONEY_UNITS.toLocaleString('en')} either way`;
+
+/** True unless `value` is a money amount beyond ±MAX_MONEY_UNITS (a malformed one is for `isMoney` to refuse). */
+export function isWithinMoneyBound(value: string): boolean {
+  if (!isMoney(value)) return true;
+  const minor = toMinor(value);
+  return minor <= MAX_MONEY_MINOR && minor >= -MAX_MONEY_MINOR;
+}
+
+/**
+ * Why adding `amount` to the balance `credit` is refused, or undefined when it is fine:
+ * the result may not lie beyond ±MAX_MONEY_UNITS, unless it is nearer zero than the
+ * balance already is (a balance pushed past the bound by charges can always be corrected).
+ */
+export function balanceBoundError(credit: string, amount: string): string | undefined {
+  const before = toMinor(credit);
+  const after = before + toMinor(amount);
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  if (abs(after) <= MAX_MONEY_MINOR || abs(after) <= abs(before)) return undefined;
+  return `The balance would become ${fromMinor(after)}, beyond the limit of ${MAX_MONEY_UNITS.toLocaleString('en')} either way.`;
+}
+
 /** Exact sum of decimal strings. */
 export function addMoney(...values: string[]): string {
   return fromMinor(values.reduce((sum, v) => sum + toMinor(v), 0n));

@@ -1,21 +1,41 @@
 import { z } from 'zod';
 import { customerCreateSchema, customerPatchSchema, moneySchema } from './customer.js';
 import { warningThresholdsSchema } from './warnings.js';
-import { bulkPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
+import { bulkPatchSchema, bulkSnapshotPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
+import { noControlCharacters } from './text.js';
 
 /** The most customers one bulk mutation may touch: a whole large carrier. */
 export const MAX_BULK_IDS = 100_000;
 
 const idsSchema = z.array(z.uuid()).min(1, 'Select at least one customer').max(MAX_BULK_IDS);
 
+/**
+ * Undo of a bulk edit: customers grouped by identical snapshot, each snapshot holding
+ * only the fields the edit touched. When an id appears more than once, its last snapshot
+ * wins.
+ */
+const snapshotGroupsSchema = z.object({
+  groups: z
+    .array(z.object({ ids: z.array(z.uuid()).min(1).max(MAX_BULK_IDS), snapshot: bulkSnapshotPatchSchema }))
+    .min(1)
+    .max(MAX_BULK_IDS)
+    .refine((groups) => groups.reduce((n, g) => n + g.ids.length, 0) <= MAX_BULK_IDS, `At most ${MAX_BULK_IDS.toLocaleString('en')} customers`),
+});
+
+/**
+ * The form of undo that earlier app versions queue: one full snapshot per customer.
+ * Devices may still hold such undos, so it stays accepted.
+ */
+const snapshotEntriesSchema = z.object({
+  entries: z.array(z.object({ id: z.uuid(), snapshot: bulkSnapshotSchema })).min(1).max(MAX_BULK_IDS),
+});
+
 /** Argument schemas of every mutator, parsed on the client before the optimistic write and again on the server. */
 export const mutatorArgSchemas = {
   createCustomer: customerCreateSchema,
   updateCustomer: z.object({ id: z.uuid(), patch: customerPatchSchema }),
   bulkUpdateCustomers: z.object({ ids: idsSchema, patch: bulkPatchSchema }),
-  restoreBulkSnapshots: z.object({
-    entries: z.array(z.object({ id: z.uuid(), snapshot: bulkSnapshotSchema })).min(1).max(MAX_BULK_IDS),
-  }),
+  restoreBulkSnapshots: z.union([snapshotGroupsSchema, snapshotEntriesSchema]),
   setCustomerStatus: z.object({ ids: idsSchema, status: staffStatusSchema }),
   deleteCustomers: z.object({ ids: idsSchema }),
   restoreCustomers: z.object({ ids: idsSchema }),
@@ -24,12 +44,12 @@ export const mutatorArgSchemas = {
     kind: z.enum(['payment', 'adjustment']),
     /** Signed: a payment is positive; an adjustment either way. */
     amount: moneySchema.refine((v) => !/^-?0(\.0+)?$/.test(v), 'The amount cannot be zero'),
-    reason: z.string().trim().min(1, 'Say why').max(200),
+    reason: z.string().trim().min(1, 'Say why').max(200).check(noControlCharacters()),
     /** The payment's own reference (bank transfer id...), shown in the ledger. */
-    reference: z.string().trim().max(100).optional(),
+    reference: z.string().trim().max(100).check(noControlCharacters()).optional(),
   }),
   setWarningThresholds: warningThresholdsSchema,
-  dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+  dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200).check(noControlCharacters())).min(1).max(1000) }),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgSchemas;
@@ -44,7 +64,7 @@ export function isMutatorName(name: string): name is MutatorName {
 
 /** A human description of a mutation, used when the server refuses it. */
 export function describeMutation(name: string, args: unknown): string {
-  const a = (args ?? {}) as { name?: unknown; ids?: unknown[]; entries?: unknown[]; patch?: { name?: unknown } };
+  const a = (args ?? {}) as { name?: unknown; ids?: unknown[]; entries?: unknown[]; groups?: { ids?: unknown[] }[]; patch?: { name?: unknown } };
   const count = (n: number) => `${n.toLocaleString('en')} customer${n === 1 ? '' : 's'}`;
   switch (name) {
     case 'createCustomer':
@@ -54,7 +74,7 @@ export function describeMutation(name: string, args: unknown): string {
     case 'bulkUpdateCustomers':
       return `Bulk edit of ${count(a.ids?.length ?? 0)}`;
     case 'restoreBulkSnapshots':
-      return `Undo of a bulk edit (${count(a.entries?.length ?? 0)})`;
+      return `Undo of a bulk edit (${count(a.entries?.length ?? (Array.isArray(a.groups) ? a.groups.reduce((n, g) => n + (g?.ids?.length ?? 0), 0) : 0))})`;
     case 'setCustomerStatus':
       return `Status change of ${count(a.ids?.length ?? 0)}`;
     case 'deleteCustomers':

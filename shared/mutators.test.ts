@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './auth.js';
 import type { Customer, SipUserInput } from './customer.js';
-import { bulkSnapshot } from './customer-patch.js';
+import { snapshotGroupsOf } from './bulk-snapshots.js';
+import { bulkSnapshot, touchedSnapshotFields } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
 import { makeCustomer } from './test-fixtures.js';
@@ -153,6 +154,18 @@ describe('bulk edits, status, delete and restore', () => {
     expect(bulkSnapshot(tx.customers.get(B)!)).toEqual(before[1]!.snapshot);
   });
 
+  it('compact undo puts back only the fields the edit touched, leaving later changes of other fields', async () => {
+    const tx = twoCustomers();
+    const fields = touchedSnapshotFields({ status: 'inactive' });
+    const groups = snapshotGroupsOf([A, B].map((id) => tx.customers.get(id)!), fields);
+    const before = [A, B].map((id) => bulkSnapshot(tx.customers.get(id)!));
+    await mutators.setCustomerStatus(tx, { ids: [A, B], status: 'inactive' });
+    await mutators.bulkUpdateCustomers(tx, { ids: [A], patch: { channels: 77 } });
+    await mutators.restoreBulkSnapshots(tx, { groups });
+    expect(bulkSnapshot(tx.customers.get(A)!)).toEqual({ ...before[0], channels: 77 });
+    expect(bulkSnapshot(tx.customers.get(B)!)).toEqual(before[1]);
+  });
+
   it('refuses an empty bulk patch and penalty by hand', async () => {
     const tx = twoCustomers();
     expect((await refusal(mutators.bulkUpdateCustomers(tx, { ids: [A], patch: {} }))).code).toBe('invalid_input');
@@ -190,7 +203,21 @@ describe('postBalanceEntry', () => {
     expect((await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '5', reason: ' ' }))).code).toBe('invalid_input');
     const viewer = new MemoryTx('viewer');
     viewer.customers.set(A, makeCustomer({ id: A }));
-    expect((await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }))).code).toBe('forbidden');
+    const forbidden = await refusal(mutators.postBalanceEntry(viewer, { customerId: A, kind: 'payment', amount: '5', reason: 'x' }));
+    expect([forbidden.code, forbidden.message]).toEqual(['forbidden', 'Viewers cannot change customers.']);
+  });
+
+  it('refuses an amount beyond 10^12, and an entry that would take the balance beyond it', async () => {
+    const tx = new MemoryTx();
+    tx.customers.set(A, makeCustomer({ id: A, name: 'Big Spender', credit: '999999999999.00' }));
+    const tooLarge = await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '1000000000000.01', reason: 'x' }));
+    expect(tooLarge.issues).toEqual([{ path: 'amount', message: 'At most 1,000,000,000,000 either way' }]);
+    const overflow = await refusal(mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '2.00', reason: 'x' }));
+    expect(overflow.message).toBe('Big Spender: The balance would become 1000000000001.00, beyond the limit of 1,000,000,000,000 either way.');
+    expect(overflow.issues?.[0]?.path).toBe('amount');
+    expect(tx.customers.get(A)!.credit).toBe('999999999999.00');
+    await mutators.postBalanceEntry(tx, { customerId: A, kind: 'payment', amount: '1.00', reason: 'x' });
+    expect(tx.customers.get(A)!.credit).toBe('1000000000000.00');
   });
 });
 

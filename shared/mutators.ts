@@ -1,8 +1,9 @@
 import { assertCan, type Role } from './auth.js';
+import { snapshotsById } from './bulk-snapshots.js';
 import type { Customer, SipUserInput } from './customer.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
-import { addMoney } from './money.js';
+import { addMoney, balanceBoundError } from './money.js';
 import type { WarningThresholds } from './warnings.js';
 import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
 import { parseOrThrow } from './validation.js';
@@ -86,9 +87,8 @@ export const mutators: Impl = {
 
   async restoreBulkSnapshots(tx, raw) {
     assertCan(tx.role, 'customers.write');
-    const { entries } = parseOrThrow(mutatorArgSchemas.restoreBulkSnapshots, raw, 'undo');
+    const byId = snapshotsById(parseOrThrow(mutatorArgSchemas.restoreBulkSnapshots, raw, 'undo'));
     const now = tx.now();
-    const byId = new Map(entries.map((e) => [e.id, e.snapshot]));
     await updateEach(tx, [...byId.keys()], (c) => applySnapshot(c, byId.get(c.id)!, now));
   },
 
@@ -124,6 +124,8 @@ export const mutators: Impl = {
     const { customerId, kind, amount, reason, reference } = parseOrThrow(mutatorArgSchemas.postBalanceEntry, raw, 'balance entry');
     const c = await mustGet(tx, customerId);
     if (kind === 'payment' && amount.startsWith('-')) throw new AppError('invalid_input', 'A payment adds credit: use an adjustment to take it away.');
+    const beyond = balanceBoundError(c.credit, amount);
+    if (beyond) throw new AppError('invalid_input', `${c.name}: ${beyond}`, [{ path: 'amount', message: beyond }]);
     await tx.noteBalanceEntry({ kind, reason, reference });
     await tx.putCustomer({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from './text.js';
 
 /**
  * Replicache push/pull protocol version 1, as zod schemas the server validates every
@@ -7,8 +8,20 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = '1';
 
+/** The most mutations the server takes in one push request. */
+export const MAX_PUSH_MUTATIONS = 10_000;
+
+/**
+ * What a device puts in one push request: at most this many mutations and about this
+ * many bytes of JSON (one mutation larger than that goes alone). Well inside what the
+ * server takes (MAX_PUSH_MUTATIONS, and a 32 MB push body), so a long queue syncs as a
+ * series of requests that each parse quickly and are cheap to retry.
+ */
+export const PUSH_CHUNK_MUTATIONS = 1_000;
+export const PUSH_CHUNK_BYTES = 4 * 1024 * 1024;
+
 export const mutationSchema = z.object({
-  clientID: z.string().min(1).max(100),
+  clientID: z.string().min(1).max(100).check(noControlCharacters()),
   id: z.number().int().positive(),
   name: z.string().min(1).max(100),
   args: z.unknown(),
@@ -18,10 +31,10 @@ export type PushMutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
   pushVersion: z.literal(1),
-  clientGroupID: z.string().min(1).max(100),
-  mutations: z.array(mutationSchema).max(10_000),
-  profileID: z.string().max(100),
-  schemaVersion: z.string().max(20),
+  clientGroupID: z.string().min(1).max(100).check(noControlCharacters()),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
+  profileID: z.string().max(100).check(noControlCharacters()),
+  schemaVersion: z.string().max(20).check(noControlCharacters()),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -47,10 +60,10 @@ export type SyncCookie = z.infer<typeof syncCookieSchema>;
 
 export const pullRequestSchema = z.object({
   pullVersion: z.literal(1),
-  clientGroupID: z.string().min(1).max(100),
+  clientGroupID: z.string().min(1).max(100).check(noControlCharacters()),
   cookie: syncCookieSchema.nullable(),
-  profileID: z.string().max(100),
-  schemaVersion: z.string().max(20),
+  profileID: z.string().max(100).check(noControlCharacters()),
+  schemaVersion: z.string().max(20).check(noControlCharacters()),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

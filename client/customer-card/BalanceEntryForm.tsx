@@ -22,7 +22,7 @@ const KINDS = [
  */
 export function BalanceEntryForm({ customer, mutate, online }: { customer: Customer; mutate: SyncApi['mutate']; online: boolean }) {
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<BalanceEntryValues>({ initialValues: EMPTY_BALANCE_ENTRY, validate: validateBalanceEntry });
+  const form = useForm<BalanceEntryValues>({ initialValues: EMPTY_BALANCE_ENTRY, validate: (v) => validateBalanceEntry(v, customer.credit) });
   const { kind, amount } = form.values;
   const currency = customer.currency;
 

@@ -23,6 +23,13 @@ describe('balance entry form', () => {
     expect(validateBalanceEntry(values({ kind: 'adjustment', amount: '-5', reason: 'x' }))).toEqual({});
   });
 
+  it('says why an amount or the balance it makes is too large, and why a text cannot be stored', () => {
+    expect(validateBalanceEntry(values({ amount: '1000000000000.01', reason: 'x' })).amount).toBe('At most 1,000,000,000,000 either way');
+    expect(validateBalanceEntry(values({ amount: '5', reason: 'x' }), '999999999999.00').amount).toMatch(/^The balance would become 1000000000004\.00, beyond/);
+    expect(validateBalanceEntry(values({ kind: 'adjustment', amount: '-5', reason: 'x' }), '999999999999.00')).toEqual({});
+    expect(validateBalanceEntry(values({ amount: '5', reason: 'Wire\u0000' })).reason).toBe('Contains a control character (such as NUL) that cannot be stored');
+  });
+
   it('computes available credit exactly and shows amounts signed and coloured', () => {
     expect(availableCredit({ credit: '-20.10', debitLimit: '50.00' })).toBe('29.90');
     expect(signedMoney('25.0000', 'EUR')).toMatch(/^\+EUR\s25\.00$/);

@@ -1,5 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
-import { addMoney, isMoney, toMinor } from '../../shared/money.js';
+import { addMoney, balanceBoundError, isMoney, isWithinMoneyBound, toMinor } from '../../shared/money.js';
 import { mutatorArgSchemas, type MutatorArgs } from '../../shared/mutator-args.js';
 import { zodFormValidate } from '../forms/zod-form-validate.js';
 import { formatMoney } from '../customers/format-money.js';
@@ -25,10 +25,11 @@ export function toBalanceEntryArgs(customerId: string, v: BalanceEntryValues): M
 const schemaErrors = zodFormValidate(mutatorArgSchemas.postBalanceEntry);
 
 /**
- * The shared schema's rules, plus the mutator's own (a payment only adds credit), checked
- * before posting so the form says what is wrong instead of the change being refused.
+ * The shared schema's rules, plus the mutator's own (a payment only adds credit; the
+ * balance `credit` may not go beyond the money bound), checked before posting so the form
+ * says what is wrong instead of the change being refused.
  */
-export function validateBalanceEntry(v: BalanceEntryValues): Record<string, string> {
+export function validateBalanceEntry(v: BalanceEntryValues, credit?: string): Record<string, string> {
   // Any UUID will do: the field under test is not the id.
   const errors = schemaErrors(toBalanceEntryArgs('00000000-0000-4000-8000-000000000000', v));
   delete errors.customerId;
@@ -36,6 +37,9 @@ export function validateBalanceEntry(v: BalanceEntryValues): Record<string, stri
   if (amount === '') errors.amount = 'Enter the amount';
   else if (!errors.amount && v.kind === 'payment' && isMoney(amount) && toMinor(amount) < 0n) {
     errors.amount = 'A payment adds credit: use an adjustment to take it away';
+  } else if (!errors.amount && credit !== undefined && isMoney(amount) && isWithinMoneyBound(amount)) {
+    const beyond = balanceBoundError(credit, amount);
+    if (beyond) errors.amount = beyond;
   }
   return errors;
 }

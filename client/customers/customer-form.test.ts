@@ -46,6 +46,13 @@ describe('new customer form', () => {
     expect(errors.debitLimit).toMatch(/amount/);
   });
 
+  it('says on the card which texts hold a control character and which amounts are too large', () => {
+    const nul = 'Contains a control character (such as NUL) that cannot be stored';
+    const errors = validateCustomerForm(filled({ name: 'Glo\u0000bex', notes: 'ok\nbut\u0000', credit: '1000000000000.01' }), createCtx);
+    expect(errors).toMatchObject({ name: nul, notes: nul, credit: 'At most 1,000,000,000,000 either way' });
+    expect(tabsWithErrors(errors)).toEqual(['main', 'notes']);
+  });
+
   it('puts errors of repeatable rows on the row and field', () => {
     const contact = { ...emptyContact(), name: 'Bob', email: 'not-an-email', mobile: '07700 900123' };
     const ip = { ...emptyIp(), ip: '300.1.1.1' };

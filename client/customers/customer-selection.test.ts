@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, applyBulkPatch } from '../../shared/customer-patch.js';
-import { addAll, allSelected, applyPageSelection, selectedInView, snapshotEntries } from './customer-selection.js';
+import { applySnapshot, applyBulkPatch, touchedSnapshotFields, type BulkPatch } from '../../shared/customer-patch.js';
+import { addAll, allSelected, applyPageSelection, selectedInView, undoSnapshot } from './customer-selection.js';
 import { testId, testRow } from './customer-test-rows.js';
 
 const NOW = '2026-02-01T12:00:00.000Z';
@@ -33,11 +33,21 @@ describe('selection across pages', () => {
   });
 
   it('snapshots let undo put back exactly what a bulk edit changed', () => {
-    const entries = snapshotEntries([testId(1), testId(4)], get);
-    expect(entries.map((e) => e.id)).toEqual([testId(1)]);
+    const patch: BulkPatch = { status: 'inactive', channels: 2, country: 'DE', tags: { mode: 'set', values: ['x'] } };
+    const { live: ids, groups } = undoSnapshot([testId(1), testId(4)], get, touchedSnapshotFields(patch));
+    expect(ids).toEqual([testId(1)]);
+    expect(groups.flatMap((g) => g.ids)).toEqual([testId(1)]);
     const before = live[0]!.customer;
-    const edited = applyBulkPatch(before, { status: 'inactive', channels: 2, country: 'DE', tags: { mode: 'set', values: ['x'] } }, NOW);
-    const undone = applySnapshot(edited, entries[0]!.snapshot, NOW);
+    const edited = applyBulkPatch(before, patch, NOW);
+    const undone = applySnapshot(edited, groups[0]!.snapshot, NOW);
     expect({ ...undone, updatedAt: before.updatedAt }).toEqual(before);
+  });
+
+  it('an undo snapshot holds only the fields the change touches, one per distinct value', () => {
+    const { groups } = undoSnapshot([testId(1), testId(2), testId(3)], get, touchedSnapshotFields({ status: 'inactive' }));
+    const statuses = new Set(live.map((r) => r.customer.status));
+    expect(groups).toHaveLength(statuses.size);
+    for (const g of groups) expect(Object.keys(g.snapshot)).toEqual(['status', 'penaltyUntil', 'statusBeforePenalty']);
+    expect(groups.flatMap((g) => g.ids).sort()).toEqual([testId(1), testId(2), testId(3)].sort());
   });
 });

@@ -1,4 +1,6 @@
-import { bulkSnapshot, type BulkSnapshot } from '../../shared/customer-patch.js';
+import { snapshotGroupsOf, type SnapshotGroup } from '../../shared/bulk-snapshots.js';
+import type { Customer } from '../../shared/customer.js';
+import type { SnapshotField } from '../../shared/customer-patch.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import type { CustomerView } from './customer-query.js';
 
@@ -35,17 +37,19 @@ export function selectedInView(selected: ReadonlySet<string>, get: (id: string) 
   return out;
 }
 
-export interface SnapshotEntry {
-  id: string;
-  snapshot: BulkSnapshot;
+export interface UndoSnapshot {
+  /** The customers of the selection still live: the ones the change applies to. */
+  live: string[];
+  /** What undo puts back: the fields the change touches, grouped by identical values. */
+  groups: SnapshotGroup[];
 }
 
-/** What undo of a bulk edit or status change puts back, taken before the change. */
-export function snapshotEntries(ids: readonly string[], get: (id: string) => IndexedCustomer | undefined): SnapshotEntry[] {
-  const out: SnapshotEntry[] = [];
+/** What undo of a bulk edit or status change touching `fields` puts back, taken before the change. */
+export function undoSnapshot(ids: readonly string[], get: (id: string) => IndexedCustomer | undefined, fields: readonly SnapshotField[]): UndoSnapshot {
+  const customers: Customer[] = [];
   for (const id of ids) {
     const row = get(id);
-    if (row && row.deletedAtMs === undefined) out.push({ id, snapshot: bulkSnapshot(row.customer) });
+    if (row && row.deletedAtMs === undefined) customers.push(row.customer);
   }
-  return out;
+  return { live: customers.map((c) => c.id), groups: snapshotGroupsOf(customers, fields) };
 }

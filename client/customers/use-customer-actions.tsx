@@ -1,12 +1,13 @@
 import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo } from 'react';
+import { touchedSnapshotFields } from '../../shared/customer-patch.js';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import { finishWithError, finishWithUndo, startAction } from './action-notifications.js';
 import type { BulkPatchInput, StaffStatus } from './bulk-edit-values.js';
 import type { IndexedCustomer } from './indexed-customer.js';
-import { snapshotEntries, type SnapshotEntry } from './customer-selection.js';
+import { undoSnapshot, type UndoSnapshot } from './customer-selection.js';
 import { customersCount } from './format-metrics.js';
 
 export interface CustomerActions {
@@ -44,27 +45,27 @@ export function useCustomerActions(mutate: SyncApi['mutate'], get: (id: string) 
       }
     }
 
-    const restoreSnapshots = (entries: SnapshotEntry[]) => () => mutate('restoreBulkSnapshots', { entries });
+    const restoreSnapshots = ({ groups }: UndoSnapshot) => () => mutate('restoreBulkSnapshots', { groups });
 
     const actions: CustomerActions = {
       async bulkUpdate(ids, patch) {
-        const entries = snapshotEntries(ids, get);
-        if (entries.length === 0) return;
-        const live = entries.map((e) => e.id);
+        const before = undoSnapshot(ids, get, touchedSnapshotFields(patch));
+        const { live } = before;
+        if (live.length === 0) return;
         const n = customersCount(live.length);
-        await run(`Updating ${n}…`, () => mutate('bulkUpdateCustomers', { ids: live, patch }), `Updated ${n}`, restoreSnapshots(entries));
+        await run(`Updating ${n}…`, () => mutate('bulkUpdateCustomers', { ids: live, patch }), `Updated ${n}`, restoreSnapshots(before));
       },
 
       async setStatus(ids, status) {
-        const entries = snapshotEntries(ids, get);
-        if (entries.length === 0) return;
-        const live = entries.map((e) => e.id);
+        const before = undoSnapshot(ids, get, touchedSnapshotFields({ status }));
+        const { live } = before;
+        if (live.length === 0) return;
         const n = customersCount(live.length);
         await run(
           `Setting ${n} to ${STATUS_LABELS[status]}…`,
           () => mutate('setCustomerStatus', { ids: live, status }),
           `Set ${n} to ${STATUS_LABELS[status]}`,
-          restoreSnapshots(entries),
+          restoreSnapshots(before),
         );
       },
 

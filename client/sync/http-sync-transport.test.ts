@@ -1,4 +1,4 @@
-import type { PullRequestV1 } from 'replicache';
+import type { PullRequestV1, PushRequestV1 } from 'replicache';
 import { describe, expect, it } from 'vitest';
 import type { SyncCookie } from '../../shared/sync-protocol.js';
 import { makeTransport, type TransportEvents } from './http-sync-transport.js';
@@ -66,6 +66,31 @@ describe('makeTransport', () => {
     const { puller } = makeTransport(recorder(), server.send);
     await puller(request(null), 'r1');
     expect(server.sent).toHaveLength(1);
+  });
+
+  it('pushes a long queue in chunks, in order, and reports the first failure to Replicache', async () => {
+    const mutations = Array.from({ length: 2_001 }, (_, i) => ({ clientID: 'c1', id: i + 1, name: 'updateCustomer', args: {}, timestamp: 0 }));
+    const sent: { ids: number[]; requestID: string }[] = [];
+    let failAt = Infinity;
+    const send = async (_url: string, body: unknown, requestID: string) => {
+      sent.push({ ids: (body as PushRequestV1).mutations.map((m) => m.id), requestID });
+      return new Response('{}', { status: sent.length >= failAt ? 500 : 200 });
+    };
+    const { pusher } = makeTransport(recorder(), send);
+    const req: PushRequestV1 = { pushVersion: 1, clientGroupID: 'g1', mutations, profileID: 'p', schemaVersion: '1' };
+    const ok = await pusher(req, 'r1');
+    expect(ok.httpRequestInfo).toEqual({ httpStatusCode: 200, errorMessage: '' });
+    expect(sent.map((c) => [c.ids[0], c.ids.length, c.requestID])).toEqual([
+      [1, 1_000, 'r1-1/3'],
+      [1_001, 1_000, 'r1-2/3'],
+      [2_001, 1, 'r1-3/3'],
+    ]);
+
+    sent.length = 0;
+    failAt = 2;
+    const failed = await pusher(req, 'r2');
+    expect(failed.httpRequestInfo.httpStatusCode).toBe(500);
+    expect(sent).toHaveLength(2);
   });
 
   it('reports an ended session on 401, for pulls and pushes', async () => {

@@ -1,4 +1,5 @@
-import type { Puller, PullerResult, PullResponseV1, Pusher } from 'replicache';
+import type { Puller, PullerResult, PullResponseV1, Pusher, PushRequestV1 } from 'replicache';
+import { pushInChunks } from '../../shared/push-chunks.js';
 import { isPartialCookie, type SyncCookie } from '../../shared/sync-protocol.js';
 
 export interface TransportEvents {
@@ -72,8 +73,12 @@ export function makeTransport(events: TransportEvents, send: Post = post): { pul
     events.onPulled(cookie);
     return { response, httpRequestInfo: { httpStatusCode: 200, errorMessage: '' } };
   };
+  // Sent in chunks that fit the server's limits, in order, stopping at the first failure;
+  // Replicache retries the rest later and the server skips what it already has.
   const pusher: Pusher = async (req, requestID) => {
-    const res = await send('/api/replicache/push', req, requestID);
+    const res = await pushInChunks(req as PushRequestV1, (chunk, i, count) =>
+      send('/api/replicache/push', chunk, count > 1 ? `${requestID}-${i + 1}/${count}` : requestID),
+    );
     if (res.status === 401) events.onUnauthenticated();
     return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: res.ok ? '' : await errorText(res) } };
   };

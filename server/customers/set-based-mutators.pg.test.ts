@@ -167,7 +167,7 @@ const bulkPatchArb = fc
   )
   .filter((p) => Object.keys(p).length > 0);
 
-const snapshotArb = fc.record({
+const snapshotFields = {
   status,
   channels: limit,
   cpsLimit: limit,
@@ -176,7 +176,10 @@ const snapshotArb = fc.record({
   tags: tags(20),
   penaltyUntil: fc.option(iso, { nil: null }),
   statusBeforePenalty: fc.option(status, { nil: null }),
-});
+};
+const snapshotArb = fc.record(snapshotFields);
+/** Some fields of a snapshot, as the compact undo carries the fields a bulk edit touched. */
+const partialSnapshotArb = fc.record(snapshotFields, { requiredKeys: [] }).filter((s) => Object.keys(s).length > 0);
 
 function expectSame({ sql, shared }: { sql: Outcome; shared: Outcome }): void {
   expect(sql).toEqual(shared);
@@ -205,13 +208,28 @@ describe('set-based mutators agree with the shared mutators', () => {
     );
   });
 
-  it('restoreBulkSnapshots', async () => {
+  it('restoreBulkSnapshots, earlier form (one full snapshot per customer)', async () => {
     await fc.assert(
       fc.asyncProperty(
         customersArb.chain((cs) =>
           fc.tuple(fc.constant(cs), fc.array(fc.record({ id: fc.integer({ min: 0, max: cs.length }).map(customerId), snapshot: snapshotArb }), { minLength: 1, maxLength: 10 })),
         ),
         async ([customers, entries]) => expectSame(await bothWays(customers, 'restoreBulkSnapshots', { entries })),
+      ),
+      RUNS,
+    );
+  });
+
+  it('restoreBulkSnapshots, compact form (ids grouped by snapshot of some fields)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        customersArb.chain((cs) =>
+          fc.tuple(
+            fc.constant(cs),
+            fc.array(fc.record({ ids: idsOf(cs), snapshot: partialSnapshotArb }), { minLength: 1, maxLength: 5 }),
+          ),
+        ),
+        async ([customers, groups]) => expectSame(await bothWays(customers, 'restoreBulkSnapshots', { groups })),
       ),
       RUNS,
     );
@@ -233,6 +251,8 @@ describe('set-based mutators agree with the shared mutators', () => {
     expectSame(await bothWays(customers, 'setCustomerStatus', { ids: [customerId(0)], status: 'penalty' }));
     expectSame(await bothWays(customers, 'deleteCustomers', { ids: [] }));
     expectSame(await bothWays(customers, 'restoreBulkSnapshots', { entries: [{ id: customerId(0), snapshot: { status: 'active' } }] }));
+    expectSame(await bothWays(customers, 'restoreBulkSnapshots', { groups: [{ ids: [customerId(0)], snapshot: {} }] }));
+    expectSame(await bothWays(customers, 'restoreBulkSnapshots', { groups: [] }));
     const refused = await bothWays(customers, 'bulkUpdateCustomers', { ids: ['not-a-uuid'], patch: { channels: 1 } });
     expect(refused.sql).toEqual({ refused: 'invalid_input' });
     expectSame(refused);

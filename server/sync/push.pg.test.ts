@@ -196,8 +196,9 @@ describe('push', () => {
     expect(await customersNamed('Stolen Client Co')).toHaveLength(0);
   });
 
-  it('aborts the batch on a transient error without advancing lastMutationID, keeping earlier commits', async () => {
-    // A real database failure, not a refusal: a trigger raising an exception.
+  it('stops the batch on an unexpected error without advancing lastMutationID, keeping earlier commits', async () => {
+    // A real database failure, neither a refusal nor transient: a trigger raising an exception.
+    // The device retries the push; push-faults.pg.test.ts shows what repeated failures lead to.
     await t.sql.unsafe(`
       create function explode() returns trigger language plpgsql as $$
       begin if new.name = 'Explodes On Insert' then raise exception 'disk on fire'; end if; return new; end $$;

@@ -95,6 +95,24 @@ describe('/api/replicache', () => {
     expect(others.rejections().filter((r) => r.code === 'forbidden')).toEqual([]);
   });
 
+  it('answers 200 to a push holding a NUL or an overflowing payment: refusals the user sees, and later changes apply', async () => {
+    const client = device(operator);
+    const id = randomUUID();
+    await client.push(
+      client.mutation('createCustomer', { id, name: 'Nul\u0000 Over HTTP', currency: 'USD' }),
+      client.mutation('createCustomer', { id, name: 'Fine Over HTTP', currency: 'USD', credit: '999999999999' }),
+      client.mutation('postBalanceEntry', { customerId: id, kind: 'payment', amount: '2', reason: 'Too much' }),
+      client.mutation('updateCustomer', { id, patch: { channels: 12 } }),
+    );
+    await client.pullAll();
+    expect(client.customer(id)).toMatchObject({ name: 'Fine Over HTTP', credit: '999999999999.00', channels: 12 });
+    const refused = client.rejections().filter((r) => r.clientID === client.clientID).sort((a, b) => a.mutationID - b.mutationID);
+    expect(refused.map((r) => [r.mutationID, r.message])).toEqual([
+      [1, 'Invalid customer: name: Contains a control character (such as NUL) that cannot be stored'],
+      [3, 'Fine Over HTTP: The balance would become 1000000000001.00, beyond the limit of 1,000,000,000,000 either way.'],
+    ]);
+  });
+
   it('pokes an open stream when another user pushes', async () => {
     const stream = await SseStream.open(admin);
     expect(stream.response.headers.get('content-type')).toContain('text/event-stream');
