@@ -1,8 +1,8 @@
 import type { Customer } from '../../shared/customer.js';
+import { chunkPush } from '../../shared/push-chunks.js';
 import type { PushMutation } from '../../shared/sync-protocol.js';
 import { HttpFailure, httpTransport, TestSyncClient } from '../../server/sync/test-support/test-sync-client.js';
 import type { ApiClient } from '../../server/test/api-client.js';
-import { chunkPush } from './push-chunks.js';
 import type { PlannedMutation } from './random-mutations.js';
 
 /** A mutation the device made, with what the harness expects of it. */
@@ -49,7 +49,7 @@ export class ChaosDevice {
   /** Push what is pending, then pull; false when either failed (try again later). */
   async sync(): Promise<boolean> {
     try {
-      for (const chunk of chunkPush(this.pending)) await this.client.push(...chunk);
+      for (const chunk of chunkPush({ mutations: this.pending })) await this.client.push(...chunk.mutations);
       await this.client.pullAll();
       const done = this.client.lastMutationID;
       this.pending = this.pending.filter((m) => m.id > done);
