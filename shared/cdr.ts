@@ -17,10 +17,11 @@ const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export const MAX_CALL_MS = 7 * 86_400_000;
 
 /**
- * Largest charge of one call, in the customer's currency. A bound well below the
- * numeric(20,4) columns: a full request of such calls (50,000 × 10^8) adds 5 × 10^12 to a
- * customer's minute, so sums cannot overflow however many requests a minute gets. Ten
- * digits leave room for currencies with small units.
+ * Largest charge of one call, in the customer's currency: nine digits leave room for
+ * currencies with small units, and stay far below the numeric(20,4) columns (under
+ * 10^16). A full request of such calls (50,000 × 10^8) adds 5 × 10^12 to a customer's
+ * minute: 2,000 of them within one minute would be needed to overflow its sum. What
+ * bounds cannot catch (a credit driven to the limit) the database refuses per record.
  */
 export const MAX_CHARGE = '100000000';
 
