@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCurrencyCode } from './iso-codes.js';
-import { compareMoney, normalizeMoney } from './money.js';
+import { fromMinor, toMinor } from './money.js';
 
 /**
  * A finished call record as a softswitch sends it to `POST /api/ingest/cdrs` (JSON, NDJSON
@@ -43,7 +43,11 @@ const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
  * instead of the type message the field's schema would give for `undefined`.
  */
 export const required = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(emptyToUndefined, z.unknown().refine((v): boolean => v !== undefined, { message: 'missing', abort: true }).pipe(schema));
+  z.preprocess((v, ctx) => {
+    // An issue raised here stops the field's check: `schema` never sees the missing value.
+    if (emptyToUndefined(v) === undefined) ctx.addIssue({ code: 'custom', message: 'missing' });
+    return v;
+  }, schema);
 
 /** A call time: ISO 8601 (UTC unless zoned) or epoch seconds or milliseconds, as epoch ms. */
 export const callTime = z.union([z.string(), z.number()], { error: 'Not a time: use ISO 8601 (UTC) or epoch seconds' }).transform((v, ctx) => {
@@ -64,9 +68,12 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 /**
  * Text PostgreSQL can store and a person can read: no NUL (the database refuses it) and
  * no other control character (a line break or escape in a reason or number is a broken
- * switch export, not data).
+ * switch export, not data). C0, DEL and C1, i.e. Unicode's Cc, as a class: it runs for
+ * every text of 50,000 records and is several times faster than /\p{Cc}/u.
  */
-const plain = (s: string) => !/\p{Cc}/u.test(s);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const plain = (s: string) => !CONTROL.test(s);
 const CONTROL_CHARACTER = 'Contains a control character (such as NUL or a line break); send plain text';
 
 /** Text as switches send it: a string or a number (a CSV cell, a numeric id), never null or an object. */
@@ -82,21 +89,22 @@ const wholeNumber = (max: number) => number().int('Not a whole number').min(0).m
 /** A call id as both records and events carry it. */
 export const callId = required(textOf(1, 128));
 
+const MAX_CHARGE_MINOR = toMinor(MAX_CHARGE);
 const charge = z.preprocess(
   (v) => (typeof v === 'number' ? v.toFixed(4) : typeof v === 'string' ? v.trim() : v),
   z.string().transform((v, ctx) => {
-    let amount: string;
+    let minor: bigint;
     try {
-      amount = normalizeMoney(v);
+      minor = toMinor(v);
     } catch {
       ctx.addIssue({ code: 'custom', message: 'Not an amount with at most 4 decimals' });
       return z.NEVER;
     }
-    if (compareMoney(amount, MAX_CHARGE) > 0) {
+    if (minor > MAX_CHARGE_MINOR) {
       ctx.addIssue({ code: 'custom', message: `At most ${Number(MAX_CHARGE).toLocaleString('en')} for one call` });
       return z.NEVER;
     }
-    return amount;
+    return fromMinor(minor);
   }),
 );
 
