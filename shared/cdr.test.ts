@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdrInputSchema, parseCallTime } from './cdr.js';
+import { CDR_REQUIRED_FIELDS, MAX_CHARGE, cdrInputSchema, parseCallTime } from './cdr.js';
 
 const base = {
   callId: 'a1',
@@ -48,5 +48,43 @@ describe('cdrInputSchema text fields', () => {
     expect(cdrInputSchema.safeParse({ ...base, destination: null }).success).toBe(false);
     expect(cdrInputSchema.safeParse({ ...base, callId: { id: 1 } }).success).toBe(false);
     expect(cdrInputSchema.parse({ ...base, callId: 12345, cli: 4420, destination: ' 4930 ' })).toMatchObject({ callId: '12345', cli: '4420', destination: '4930' });
+  });
+});
+
+describe('cdrInputSchema refuses what the database would refuse', () => {
+  const issues = (v: object) => cdrInputSchema.safeParse({ ...base, ...v }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('says "missing" for each required field that is absent, null or an empty cell', () => {
+    expect(CDR_REQUIRED_FIELDS).toEqual(['callId', 'customerId', 'startedAt', 'endedAt', 'sipCode', 'destination']);
+    expect(cdrInputSchema.safeParse({}).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(
+      CDR_REQUIRED_FIELDS.map((f) => `${f}: missing`),
+    );
+    expect(issues({ startedAt: undefined })).toEqual(['startedAt: missing']);
+    expect(issues({ sipCode: '', destination: null })).toEqual(['sipCode: missing', 'destination: missing']);
+  });
+
+  it('refuses NUL and other control characters in every text field', () => {
+    for (const field of ['callId', 'sipReason', 'releaseCause', 'cli', 'destination', 'destinationName']) {
+      for (const bad of ['Busy\u0000', 'a\nb', 'x\u001b[31m', 'y\u0085']) {
+        expect(issues({ [field]: bad }), `${field} ${JSON.stringify(bad)}`).toEqual([`${field}: Contains a control character (such as NUL or a line break); send plain text`]);
+      }
+    }
+    expect(cdrInputSchema.parse({ ...base, sipReason: 'Busy Here – ünïcode ok' }).sipReason).toBe('Busy Here – ünïcode ok');
+  });
+
+  it('bounds charges, so neither a record nor the sums of a customer can overflow numeric(20,4)', () => {
+    expect(issues({ charge: '9999999999999999', currency: 'USD' })).toEqual(['charge: At most 100,000,000 for one call']);
+    expect(issues({ charge: 1e21, currency: 'USD' })).toEqual(['charge: Not an amount with at most 4 decimals']);
+    expect(cdrInputSchema.parse({ ...base, charge: MAX_CHARGE, currency: 'USD' }).charge).toBe('100000000.00');
+    expect(issues({ rate: 1e15 })?.[0]).toMatch(/^rate:/);
+  });
+
+  it('keeps times within what can be stored, and a call within 7 days', () => {
+    expect(issues({ startedAt: 1e20, endedAt: 1e20 })).toEqual(['startedAt: Not a time between 1970 and 9999', 'endedAt: Not a time between 1970 and 9999']);
+    expect(issues({ endedAt: 1e20 })).toEqual(['endedAt: Not a time between 1970 and 9999']);
+    expect(issues({ startedAt: -5 })).toEqual(['startedAt: Not a time between 1970 and 9999']);
+    expect(issues({ endedAt: '2026-12-03T10:00:01Z' })).toEqual(['endedAt: Ends more than 7 days after it starts']);
+    expect(issues({ duration: 8 * 86_400 })?.[0]).toMatch(/^duration:/);
+    expect(issues({ sipCode: 'abc' })).toEqual(['sipCode: Not a number']);
   });
 });

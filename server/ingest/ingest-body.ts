@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { CDR_FIELDS, CDR_REQUIRED_FIELDS } from '../../shared/cdr.js';
 import { AppError } from '../../shared/errors.js';
 
 /** One record of an ingest request before validation, with the line staff will be told about. */
@@ -64,33 +65,22 @@ function csv(body: string): NumberedRecord[] {
     skipEmptyLines: 'greedy',
     transformHeader: csvHeaderToField,
   });
-  if (result.meta.fields === undefined || result.meta.fields.length < 2) {
-    throw new AppError('invalid_input', 'The CSV needs a header row naming the fields (callId, customerId, startedAt, endedAt, sipCode, destination...).');
+  // Without this check a body without its header line would lose its first record: papaparse
+  // would take that record for the header.
+  const columns = new Set(result.meta.fields ?? []);
+  const missing = CDR_REQUIRED_FIELDS.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    const optional = CDR_FIELDS.filter((f) => !CDR_REQUIRED_FIELDS.includes(f));
+    throw new AppError(
+      'invalid_input',
+      `The first line of a CSV must be a header naming its columns: ${CDR_REQUIRED_FIELDS.join(', ')} (required), ` +
+        `${optional.join(', ')} (optional). This one lacks the required ${missing.join(', ')}.`,
+    );
   }
   return result.data.map((value, i) => ({ line: i + 2, value }));
 }
 
-const FIELD_NAMES = [
-  'callId',
-  'customerId',
-  'startedAt',
-  'ringingAt',
-  'answeredAt',
-  'endedAt',
-  'pddMs',
-  'duration',
-  'billedSeconds',
-  'sipCode',
-  'sipReason',
-  'releaseCause',
-  'cli',
-  'destination',
-  'destinationName',
-  'rate',
-  'charge',
-  'currency',
-];
-const BY_LOOSE_NAME = new Map(FIELD_NAMES.map((f) => [f.toLowerCase(), f]));
+const BY_LOOSE_NAME = new Map(CDR_FIELDS.map((f) => [f.toLowerCase(), f]));
 
 /** `call_id`, `Call ID` and `callId` all name the same field. */
 export function csvHeaderToField(header: string): string {

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { Sql } from 'postgres';
-import { MAX_EVENTS_PER_REQUEST } from '../../shared/call-event.js';
+import { MAX_EVENTS_PER_REQUEST, type CallEventsResult } from '../../shared/call-event.js';
 import { AppError } from '../../shared/errors.js';
-import { MAX_CDRS_PER_REQUEST, type IngestResult } from '../../shared/cdr.js';
+import { MAX_CDRS_PER_REQUEST, type IngestIssue, type IngestResult } from '../../shared/cdr.js';
 import { authenticateApiKey } from '../api-keys/api-key-auth.js';
+import { retryTransient } from '../db/retry-transient.js';
 import type { AppEnv } from '../http/app-env.js';
 import { CdrPartitions, dayStart } from './cdr-partitions.js';
 import { ingestFormat, splitRecords } from './ingest-body.js';
@@ -18,9 +19,10 @@ const partitionsFor = (sql: Sql) => partitionsBySql.get(sql) ?? partitionsBySql.
 
 /**
  * What softswitches call, mounted at /api/ingest, authenticated by a switch API key
- * (`Authorization: Bearer <key>`). Bodies are a JSON array, NDJSON or CSV. The answer
- * reports every refused record with its line; the good ones are stored. Sending the
- * same records again is safe: they count once.
+ * (`Authorization: Bearer <key>`). Bodies are a JSON array, NDJSON or CSV (with its
+ * header line). The answer reports every refused record with its line and reason, and
+ * the field names it ignored; the good ones are stored. Sending the same records again
+ * is safe: they count once.
  */
 export function ingestRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -30,14 +32,17 @@ export function ingestRoutes(): Hono<AppEnv> {
     const { sql, config, now, pokes } = c.var.deps;
     const records = splitRecords(await c.req.text(), ingestFormat(c.req.header('content-type')), MAX_CDRS_PER_REQUEST);
     const checked = validateCdrs(records);
-    const { kept, refused } = splitByWindow(checked.valid, now().getTime(), config.cdrRetentionDays);
-    await partitionsFor(sql).ensure(new Set(kept.map((k) => dayStart(k.cdr.startedAt))));
+    const window = { now: now().getTime(), retentionDays: config.cdrRetentionDays };
+    const { kept, refused } = splitByWindow(checked.valid, window, { field: 'startedAt', time: (v) => v.cdr.startedAt, callId: (v) => v.cdr.callId });
+    const days = new Set(kept.map((k) => dayStart(k.cdr.startedAt)));
+    await retryTransient(() => partitionsFor(sql).ensure(days));
     const stored = await storeCdrs(sql, key.organisationId, key.id, kept);
     if (stored.charged > 0) await pokes.publish(key.organisationId).catch((e: unknown) => console.error('Poke failed', e));
     const result: IngestResult = {
       accepted: stored.accepted,
       duplicates: stored.duplicates + checked.repeated,
-      rejected: [...checked.rejected, ...refused, ...stored.rejected].sort((a, b) => a.line - b.line),
+      rejected: byLine([...checked.rejected, ...refused, ...stored.rejected]),
+      ...ignored(checked.ignoredFields),
     };
     return c.json(result);
   });
@@ -48,10 +53,22 @@ export function ingestRoutes(): Hono<AppEnv> {
     const format = ingestFormat(c.req.header('content-type'));
     if (format === 'csv') throw new AppError('invalid_input', 'Send call events as a JSON array or NDJSON (application/x-ndjson).');
     const records = splitRecords(await c.req.text(), format, MAX_EVENTS_PER_REQUEST);
-    const checked = validateEvents(records, now().getTime());
-    const stored = await storeEvents(sql, key.organisationId, checked.valid, config.maxCallSeconds);
-    return c.json({ accepted: stored.accepted, rejected: [...checked.rejected, ...stored.rejected].sort((a, b) => a.line - b.line) });
+    const window = { now: now().getTime(), retentionDays: config.cdrRetentionDays };
+    const checked = validateEvents(records, window.now);
+    const { kept, refused } = splitByWindow(checked.valid, window, { field: 'at', time: (v) => v.event.at, callId: (v) => v.event.callId });
+    const stored = await storeEvents(sql, key.organisationId, kept, config.maxCallSeconds);
+    const result: CallEventsResult = {
+      accepted: stored.accepted,
+      rejected: byLine([...checked.rejected, ...refused, ...stored.rejected]),
+      ...ignored(checked.ignoredFields),
+    };
+    return c.json(result);
   });
 
   return app;
 }
+
+const byLine = (issues: IngestIssue[]) => issues.sort((a, b) => a.line - b.line);
+
+/** The answer names the fields it ignored only when there were some. */
+const ignored = (names: ReadonlySet<string>): { ignoredFields?: string[] } => (names.size > 0 ? { ignoredFields: [...names].sort() } : {});

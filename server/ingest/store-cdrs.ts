@@ -3,6 +3,7 @@ import type { Sql, TransactionSql } from 'postgres';
 import type { IngestIssue } from '../../shared/cdr.js';
 import { addSums } from '../../shared/metrics.js';
 import { fromMinor } from '../../shared/money.js';
+import { storeRefusingBadRecords } from './refuse-bad-records.js';
 import { rollUp, type MinuteDelta } from './traffic-rollup.js';
 import type { ValidCdr } from './validate-cdrs.js';
 
@@ -10,7 +11,7 @@ export interface StoreResult {
   accepted: number;
   duplicates: number;
   rejected: IngestIssue[];
-  /** Customers whose credit changed: clients must pull. */
+  /** Credits changed (a customer counts once per transaction): clients must pull when above 0. */
   charged: number;
 }
 
@@ -20,7 +21,24 @@ interface CustomerFacts {
 }
 
 /**
- * Stores a validated batch of call records for one organisation, in one transaction:
+ * Stores a validated batch of call records for one organisation. A clean batch is one
+ * transaction; a record the database refuses is reported with its line and the others
+ * are stored (see `storeRefusingBadRecords`), and a transient error is retried.
+ */
+export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: string, batch: readonly ValidCdr[]): Promise<StoreResult> {
+  return storeRefusingBadRecords(batch, (part) => storeBatch(sql, organisationId, apiKeyId, part), {
+    add: (a, b) => ({
+      accepted: a.accepted + b.accepted,
+      duplicates: a.duplicates + b.duplicates,
+      rejected: [...a.rejected, ...b.rejected],
+      charged: a.charged + b.charged,
+    }),
+    refuse: (item, reason) => ({ accepted: 0, duplicates: 0, rejected: [{ line: item.line, callId: item.cdr.callId, message: reason }], charged: 0 }),
+  });
+}
+
+/**
+ * Stores a batch of call records in one transaction:
  *
  * 1. Records naming an unknown customer, or charged in another currency than the
  *    customer's, are refused with their line.
@@ -37,10 +55,11 @@ interface CustomerFacts {
  *    in the order a push takes them (organisation, customer, mark), so the two never
  *    wait on each other in a circle.
  */
-export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: string, batch: readonly ValidCdr[]): Promise<StoreResult> {
-  const rejected: IngestIssue[] = [];
-  if (batch.length === 0) return { accepted: 0, duplicates: 0, rejected, charged: 0 };
+async function storeBatch(sql: Sql, organisationId: string, apiKeyId: string, batch: readonly ValidCdr[]): Promise<StoreResult> {
+  if (batch.length === 0) return { accepted: 0, duplicates: 0, rejected: [], charged: 0 };
   return sql.begin(async (tx) => {
+    // Per try: a transaction retried after a transient error starts from scratch.
+    const rejected: IngestIssue[] = [];
     // 1.
     const customers = await customerFacts(tx, organisationId, batch);
     const known: ValidCdr[] = [];

@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import type { IngestIssue } from '../../shared/cdr.js';
+import { storeRefusingBadRecords } from './refuse-bad-records.js';
 import type { ValidEvent } from './validate-events.js';
 
 export interface EventsResult {
@@ -8,7 +9,22 @@ export interface EventsResult {
 }
 
 /**
- * Applies call state events to the live calls of one organisation, in one transaction:
+ * Applies call state events to the live calls of one organisation, in time order. A
+ * clean batch is one transaction; an event the database refuses is reported with its
+ * line and the others are applied (see `storeRefusingBadRecords`, which splits the
+ * batch in time order, so later events still apply after earlier ones), and a transient
+ * error is retried (applying the same events again gives the same live calls).
+ */
+export async function storeEvents(sql: Sql, organisationId: string, events: readonly ValidEvent[], maxCallSeconds: number): Promise<EventsResult> {
+  const ordered = [...events].sort((a, b) => a.event.at - b.event.at || a.line - b.line);
+  return storeRefusingBadRecords(ordered, (part) => applyEvents(sql, organisationId, part, maxCallSeconds), {
+    add: (a, b) => ({ accepted: a.accepted + b.accepted, rejected: [...a.rejected, ...b.rejected] }),
+    refuse: (item, reason) => ({ accepted: 0, rejected: [{ line: item.line, callId: item.event.callId, message: reason }] }),
+  });
+}
+
+/**
+ * Applies events already in time order, in one transaction:
  *
  * 1. Events naming an unknown customer are refused with their line.
  * 2. Within the batch, the last event of each call decides: `ended` removes the call;
@@ -17,17 +33,17 @@ export interface EventsResult {
  *    with no end stops counting once `maxCallSeconds` have passed since it started.
  * 3. The customers are marked for the metrics refresh (channels and CPS now).
  */
-export async function storeEvents(sql: Sql, organisationId: string, events: readonly ValidEvent[], maxCallSeconds: number): Promise<EventsResult> {
-  const rejected: IngestIssue[] = [];
-  if (events.length === 0) return { accepted: 0, rejected };
+async function applyEvents(sql: Sql, organisationId: string, events: readonly ValidEvent[], maxCallSeconds: number): Promise<EventsResult> {
+  if (events.length === 0) return { accepted: 0, rejected: [] };
   return sql.begin(async (tx) => {
+    const rejected: IngestIssue[] = [];
     // 1.
     const ids = [...new Set(events.map((e) => e.event.customerId))];
     const rows = await tx<{ id: string }[]>`select id from customers where organisation_id = ${organisationId} and id = any(${ids}::uuid[])`;
     const known = new Set(rows.map((r) => r.id));
     const calls = new Map<string, { customerId: string; startedAt: number; answeredAt: number | null; ended: boolean }>();
     let accepted = 0;
-    for (const { line, event } of [...events].sort((a, b) => a.event.at - b.event.at || a.line - b.line)) {
+    for (const { line, event } of events) {
       if (!known.has(event.customerId)) {
         rejected.push({ line, callId: event.callId, message: `customerId: No customer ${event.customerId} here` });
         continue;
