@@ -12,7 +12,7 @@ describe('callEventSchema', () => {
 
   it('refuses what cannot be stored or is not an event, field by field', () => {
     expect(issues({ at: 1e20 })).toEqual(['at: Not a time between 1970 and 9999']);
-    expect(issues({ callId: 'a\u0000b' })).toEqual(['callId: Contains a control character (such as NUL or a line break); send plain text']);
+    expect(issues({ callId: 'a\u0000b' })).toEqual(['callId: Contains a control character (such as NUL) that cannot be stored']);
     expect(issues({ type: undefined, customerId: '' })).toEqual(['customerId: missing', 'type: missing']);
     expect(issues({ type: 'hungup' })).toEqual(['type: Not an event type: use started, ringing, answered, ended']);
   });

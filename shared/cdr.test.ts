@@ -66,7 +66,7 @@ describe('cdrInputSchema refuses what the database would refuse', () => {
   it('refuses NUL and other control characters in every text field', () => {
     for (const field of ['callId', 'sipReason', 'releaseCause', 'cli', 'destination', 'destinationName']) {
       for (const bad of ['Busy\u0000', 'a\nb', 'x\u001b[31m', 'y\u0085']) {
-        expect(issues({ [field]: bad }), `${field} ${JSON.stringify(bad)}`).toEqual([`${field}: Contains a control character (such as NUL or a line break); send plain text`]);
+        expect(issues({ [field]: bad }), `${field} ${JSON.stringify(bad)}`).toEqual([`${field}: Contains a control character (such as NUL) that cannot be stored`]);
       }
     }
     expect(cdrInputSchema.parse({ ...base, sipReason: 'Busy Here – ünïcode ok' }).sipReason).toBe('Busy Here – ünïcode ok');

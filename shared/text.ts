@@ -10,9 +10,13 @@ import { z } from 'zod';
 export const CONTROL_CHARACTER_MESSAGE = 'Contains a control character (such as NUL) that cannot be stored';
 export const BROKEN_CHARACTER_MESSAGE = 'Contains a broken character (half of a surrogate pair) that cannot be stored';
 
-const ANY_CONTROL = /\p{Cc}/u;
+// Unicode's Cc (C0, DEL, C1) as a plain class: it runs for every text of a 50,000-record
+// ingest, and is several times faster than /\p{Cc}/u.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Every control character except line feed, carriage return and tab. */
-const CONTROL_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `text` holds a control character (line breaks and tabs too, unless `allowLineBreaks`). */
@@ -45,7 +49,7 @@ export function noControlCharacters(opts: { allowLineBreaks?: boolean } = {}) {
  * surrogates become spaces, and the text is cut to `max` characters with an ellipsis.
  */
 export function storableText(text: string, max: number): string {
-  const clean = text.replace(/\p{Cc}/gu, ' ').replace(new RegExp(LONE_SURROGATE.source, 'g'), ' ');
+  const clean = text.replace(new RegExp(ANY_CONTROL.source, 'g'), ' ').replace(new RegExp(LONE_SURROGATE.source, 'g'), ' ');
   const chars = Array.from(clean);
   return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -73,7 +73,7 @@ describe('ingest refuses records, not batches', () => {
     expect(result.accepted).toBe(4);
     expect(result.duplicates).toBe(0);
     expect(result.rejected).toEqual([
-      { line: 2, callId: batch[1]!.callId, message: 'sipReason: Contains a control character (such as NUL or a line break); send plain text' },
+      { line: 2, callId: batch[1]!.callId, message: 'sipReason: Contains a control character (such as NUL) that cannot be stored' },
       { line: 4, callId: batch[3]!.callId, message: 'charge: At most 100,000,000 for one call' },
       { line: 5, callId: batch[4]!.callId, message: 'charge: At most 100,000,000 for one call' },
       { line: 6, callId: batch[5]!.callId, message: 'A number is too large to store.' },
