@@ -19,7 +19,7 @@ export interface Database {
  */
 export async function openDatabase(config: Config): Promise<Database> {
   if (!config.databaseUrl) return openEmbeddedDatabase(join(config.dataDir, 'pglite'));
-  const sql = postgres(config.databaseUrl, { max: 10, onnotice: () => {} });
+  const sql = postgres(config.databaseUrl, { max: 10, ...serverConnectionOptions() });
   try {
     // Fail at start with the real reason (wrong host, password...) rather than on the first request.
     await sql`select 1`;
@@ -28,4 +28,20 @@ export async function openDatabase(config: Config): Promise<Database> {
     throw new Error(`Cannot connect to the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
   }
   return { sql, embedded: false, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** The name this server's sessions carry in `pg_stat_activity`, so an administrator can tell them apart. */
+export const APPLICATION_NAME = 'trunkline';
+
+/**
+ * postgres.js options for every connection to a PostgreSQL server. Reconnects back off
+ * by at most ~2 s (postgres.js's default grows to 20 s), so the app is back within
+ * moments of the database.
+ */
+export function serverConnectionOptions() {
+  return {
+    onnotice: () => {},
+    connection: { application_name: APPLICATION_NAME },
+    backoff: (attempt: number) => Math.min(2, 0.05 * 2 ** attempt) * (0.5 + Math.random() / 2),
+  };
 }
