@@ -1,13 +1,17 @@
 import { join } from 'node:path';
 import postgres, { type Sql } from 'postgres';
 import type { Config } from '../config.js';
+import { serverConnectionOptions } from './connection-options.js';
 import { openEmbeddedDatabase } from './embedded-database.js';
+import { AdvisoryLock, type SessionLock } from './session-lock.js';
 
 /** An open connection pool and how to close it. */
 export interface Database {
   sql: Sql;
   /** True for the in-process PGlite database (single connection, in-process pokes). */
   embedded: boolean;
+  /** The lock that keeps `name`'s work to one server process of this database at a time. */
+  lock(name: string): SessionLock;
   close(): Promise<void>;
 }
 
@@ -27,21 +31,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     await sql.end({ timeout: 1 });
     throw new Error(`Cannot connect to the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
   }
-  return { sql, embedded: false, close: () => sql.end({ timeout: 5 }) };
+  const url = config.databaseUrl;
+  return { sql, embedded: false, lock: (name) => new AdvisoryLock(url, name), close: () => sql.end({ timeout: 5 }) };
 }
 
-/** The name this server's sessions carry in `pg_stat_activity`, so an administrator can tell them apart. */
-export const APPLICATION_NAME = 'trunkline';
-
-/**
- * postgres.js options for every connection to a PostgreSQL server. Reconnects back off
- * by at most ~2 s (postgres.js's default grows to 20 s), so the app is back within
- * moments of the database.
- */
-export function serverConnectionOptions() {
-  return {
-    onnotice: () => {},
-    connection: { application_name: APPLICATION_NAME },
-    backoff: (attempt: number) => Math.min(2, 0.05 * 2 ** attempt) * (0.5 + Math.random() / 2),
-  };
-}

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
 import type { Database } from './database.js';
+import { soleHolder } from './session-lock.js';
 
 /**
  * PGlite (PostgreSQL compiled to WebAssembly, in this process) with its data in `dir`,
@@ -30,6 +31,8 @@ export async function openEmbeddedDatabase(dir: string): Promise<Database> {
   return {
     sql,
     embedded: true,
+    // One process per data directory, and a lock connection would take the only connection.
+    lock: () => soleHolder,
     async close() {
       await sql.end({ timeout: 5 });
       await server.stop();

@@ -10,7 +10,7 @@ import { httpTransport, TestSyncClient } from '../sync/test-support/test-sync-cl
 import { setupAdmin, type ApiClient } from '../test/api-client.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
-import { APPLICATION_NAME } from './database.js';
+import { APPLICATION_NAME } from './connection-options.js';
 
 /**
  * What a PostgreSQL restart, a failover or a pooler's idle killer does to the app: its
