@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import postgres, { type Sql } from 'postgres';
 import type { Config } from '../config.js';
 import { serverConnectionOptions } from './connection-options.js';
@@ -22,7 +21,7 @@ export interface Database {
  * so the rest of the server never knows which one it talks to.
  */
 export async function openDatabase(config: Config): Promise<Database> {
-  if (!config.databaseUrl) return openEmbeddedDatabase(join(config.dataDir, 'pglite'));
+  if (!config.databaseUrl) return openEmbeddedDatabase(config.dataDir);
   const sql = postgres(config.databaseUrl, { max: 10, ...serverConnectionOptions() });
   try {
     // Fail at start with the real reason (wrong host, password...) rather than on the first request.

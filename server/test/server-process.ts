@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 /** A real `server/main.ts` process, as production runs it, on a port the OS picked. */
 export interface ServerProcess {
   url: string;
+  pid: number;
   output(): string;
   /** True until the process has exited, for whatever reason. */
   running(): boolean;
@@ -49,6 +50,7 @@ export async function startServerProcess(
   const running = () => child.exitCode === null && child.signalCode === null;
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => log,
     running,
     exited,
