@@ -10,6 +10,7 @@ import { originCheck } from './http/origin-check.js';
 import { staticFiles } from './http/static-files.js';
 import { alertRoutes } from './alerts/alert-routes.js';
 import { customerHistoryRoutes } from './customer-history/customer-history-routes.js';
+import { healthRoutes } from './health/health-routes.js';
 import { ingestRoutes } from './ingest/ingest-routes.js';
 import { sampleDataRoutes } from './sample-data/sample-data-routes.js';
 import { syncRoutes } from './sync/sync-routes.js';
@@ -25,10 +26,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  app.get('/api/healthz', async (c) => {
-    await deps.sql`select 1`;
-    return c.json({ ok: true });
-  });
+  app.route('/api', healthRoutes());
   // Large enough for an undo of a 100,000-customer bulk edit; anything bigger is a mistake or an attack.
   app.use(
     '/api/*',

@@ -93,7 +93,8 @@ describe('server/main.ts', () => {
       main.child.kill('SIGTERM');
     }
     expect(await main.exited).toBe(0);
-  });
+    // Creating an embedded database takes tens of seconds on a busy 2-core machine.
+  }, 120_000);
 
   it('exits with a clear message when the database cannot be reached', async () => {
     await expect(startMain({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' })).rejects.toThrow(

@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { clientIsBuilt } from './http/static-files.js';
-import { MetricsPublisher } from './metrics/metrics-publisher.js';
+import { MetricsPublisher, REFRESH_LOCK } from './metrics/metrics-publisher.js';
 import { applyTrafficRetention } from './metrics/traffic-retention.js';
 import { createPokeBus } from './sync/poke-bus.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.info(`Applied database migrations: ${applied.join(', ')}`);
   const pokes = await createPokeBus(db.sql, { embedded: db.embedded });
   const app = createApp({ sql: db.sql, config, pokes, now: () => new Date() });
-  const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs);
+  const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs, db.lock(REFRESH_LOCK));
   metrics.start();
   const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays, config.rollupRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
   const retention = setInterval(() => void retain(), RETENTION_EVERY_MS);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRuleInputSchema } from '../../shared/alert-rule.js';
 import type { CdrInput } from '../../shared/cdr.js';
 import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
+import { soleHolder } from '../db/session-lock.js';
 import { MetricsPublisher } from '../metrics/metrics-publisher.js';
 import { createOrganisation, createSessionFor, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   t = await openSyncTestDb();
   org = await createOrganisation(t.sql);
   await insertCustomers(t.sql, org, [{ ...customer!, credit: '5.00', debitLimit: '0.00', currency: 'EUR' }]);
-  publisher = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(NOW), 1000);
+  publisher = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(NOW), 1000, soleHolder);
   const rule = { name: 'Out of credit', area: 'available_credit', operator: '<=', threshold: 0, resetThreshold: 10, target: { kind: 'all' } };
   await saveAlertRule(t.sql, org, alertRuleInputSchema.parse(rule));
   await publisher.refresh();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRuleInputSchema, type AlertRuleInput } from '../../shared/alert-rule.js';
 import type { CdrInput } from '../../shared/cdr.js';
 import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
+import { soleHolder } from '../db/session-lock.js';
 import { MetricsPublisher } from '../metrics/metrics-publisher.js';
 import { createOrganisation, createSessionFor, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   t = await openSyncTestDb();
   org = await createOrganisation(t.sql);
   await insertCustomers(t.sql, org, [{ ...acme!, tags: ['vip'] }, { ...other!, tags: ['retail'] }]);
-  publisher = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(now), 1000);
+  publisher = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(now), 1000, soleHolder);
   staff = new TestSyncClient(directTransport(t.deps, await createSessionFor(t.sql, org, 'operator')));
   const rule: AlertRuleInput = {
     name: 'ASR under 15%',

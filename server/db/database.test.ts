@@ -53,5 +53,6 @@ describe('the embedded database (no DATABASE_URL)', () => {
     } finally {
       await reopened.close();
     }
-  });
+    // Creating an embedded database takes tens of seconds on a busy 2-core machine.
+  }, 120_000);
 });

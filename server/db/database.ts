@@ -1,13 +1,16 @@
-import { join } from 'node:path';
 import postgres, { type Sql } from 'postgres';
 import type { Config } from '../config.js';
+import { serverConnectionOptions } from './connection-options.js';
 import { openEmbeddedDatabase } from './embedded-database.js';
+import { AdvisoryLock, type SessionLock } from './session-lock.js';
 
 /** An open connection pool and how to close it. */
 export interface Database {
   sql: Sql;
   /** True for the in-process PGlite database (single connection, in-process pokes). */
   embedded: boolean;
+  /** The lock that keeps `name`'s work to one server process of this database at a time. */
+  lock(name: string): SessionLock;
   close(): Promise<void>;
 }
 
@@ -18,8 +21,8 @@ export interface Database {
  * so the rest of the server never knows which one it talks to.
  */
 export async function openDatabase(config: Config): Promise<Database> {
-  if (!config.databaseUrl) return openEmbeddedDatabase(join(config.dataDir, 'pglite'));
-  const sql = postgres(config.databaseUrl, { max: 10, onnotice: () => {} });
+  if (!config.databaseUrl) return openEmbeddedDatabase(config.dataDir);
+  const sql = postgres(config.databaseUrl, { max: 10, ...serverConnectionOptions() });
   try {
     // Fail at start with the real reason (wrong host, password...) rather than on the first request.
     await sql`select 1`;
@@ -27,5 +30,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     await sql.end({ timeout: 1 });
     throw new Error(`Cannot connect to the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
   }
-  return { sql, embedded: false, close: () => sql.end({ timeout: 5 }) };
+  const url = config.databaseUrl;
+  return { sql, embedded: false, lock: (name) => new AdvisoryLock(url, name), close: () => sql.end({ timeout: 5 }) };
 }
+

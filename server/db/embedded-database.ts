@@ -1,11 +1,15 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
+import { claimDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
+import { soleHolder } from './session-lock.js';
 
 /**
- * PGlite (PostgreSQL compiled to WebAssembly, in this process) with its data in `dir`,
+ * PGlite (PostgreSQL compiled to WebAssembly, in this process) with its data in
+ * `<dataDir>/pglite`, the data directory claimed for this process (see `claimDataDir`),
  * served over the Postgres wire protocol on a free loopback port so the same postgres.js
  * code runs against it as against a real server.
  *
@@ -15,11 +19,20 @@ import type { Database } from './database.js';
  * state such as advisory locks is therefore shared by the whole process, which is fine
  * because only this process opens the data folder.
  */
-export async function openEmbeddedDatabase(dir: string): Promise<Database> {
+export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  const dir = join(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
+  const release = claimDataDir(dataDir);
+  let db: PGlite;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(dir);
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    await server.start();
+  } catch (error) {
+    release();
+    throw error;
+  }
   const sql = postgres(`postgres://postgres@${server.getServerConn()}/postgres`, {
     max: 1,
     onnotice: () => {},
@@ -30,10 +43,13 @@ export async function openEmbeddedDatabase(dir: string): Promise<Database> {
   return {
     sql,
     embedded: true,
+    // One process per data directory, and a lock connection would take the only connection.
+    lock: () => soleHolder,
     async close() {
       await sql.end({ timeout: 5 });
       await server.stop();
       await db.close();
+      release();
     },
   };
 }

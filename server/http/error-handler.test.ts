@@ -21,6 +21,10 @@ function testApp() {
   app.get('/api/bug', () => {
     throw new TypeError("Cannot read properties of undefined (reading 'secret')");
   });
+  app.get('/api/db-away', () => {
+    // What postgres.js throws when the server closed the connection under a query.
+    throw Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' });
+  });
   app.post('/api/echo', async (c) => c.json(await readJson(c, z.object({ count: z.number().int().default(5), name: z.string().optional() }))));
   app.all('/api/*', handleNotFound);
   return app;
@@ -62,6 +66,14 @@ describe('handleError', () => {
     const ref = error.message.match(/ref ([0-9a-f]+)/)![1]!;
     expect(String(logged[0]?.[0])).toContain(ref);
     expect(logged[0]?.[1]).toBeInstanceOf(TypeError);
+  });
+
+  it('answers 503 with Retry-After, not a 500, while the database is unreachable', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const res = await testApp().request('/api/db-away');
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toEqual({ error: { code: 'unavailable', message: 'The database is unreachable; try again shortly.' } });
   });
 
   it('answers malformed JSON with 400 invalid_input, and validates what parses', async () => {

@@ -4,7 +4,8 @@ import { tupleToSums, type CustomerMetrics } from '../../shared/metrics.js';
 import { storeTestCdrs } from '../ingest/store-test-cdrs.js';
 import { storeEvents } from '../ingest/store-events.js';
 import { createOrganisation, insertCustomers, makeCustomers, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
-import { MetricsPublisher } from './metrics-publisher.js';
+import { AdvisoryLock } from '../db/session-lock.js';
+import { MetricsPublisher, REFRESH_LOCK } from './metrics-publisher.js';
 
 const START = Date.UTC(2026, 10, 26, 12, 0, 0);
 const MAX_CALL_SECONDS = 3600;
@@ -22,9 +23,12 @@ beforeAll(async () => {
   const customers = makeCustomers(3);
   await insertCustomers(t.sql, org, customers);
   ids = customers.map((c) => c.id);
-  publisher = new MetricsPublisher(t.sql, { publish: async (o: string) => void pokes.push(o) } as never, () => new Date(now), 1000);
+  publisher = new MetricsPublisher(t.sql, { publish: async (o: string) => void pokes.push(o) } as never, () => new Date(now), 1000, new AdvisoryLock(t.db.url, REFRESH_LOCK));
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await publisher.stop();
+  await t.close();
+});
 
 async function published(id: string): Promise<{ version: number; value: CustomerMetrics } | undefined> {
   const [row] = await t.sql<{ version: string; value: CustomerMetrics }[]>`select version, value from customer_metrics where customer_id = ${id}`;
@@ -107,15 +111,23 @@ describe('MetricsPublisher', () => {
     expect((await published(ids[2]!))!.value).toMatchObject({ ch: 0, last: now - 5000 });
   });
 
-  it('runs in one server process at a time: another stands by until the lease is free', async () => {
-    const other = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(now), 1000);
-    expect((await publisher.refresh()).skipped).toBe(false);
-    expect((await other.refresh()).skipped).toBe(true);
-    await publisher.stop();
-    expect((await other.refresh()).skipped).toBe(false);
-    expect((await publisher.refresh()).skipped).toBe(true);
-    // A holder that stops renewing (a crashed process) loses the lease once it expires.
-    now += 60_000;
-    expect((await publisher.refresh()).skipped).toBe(false);
+  it('runs in one server process at a time: another stands by until the holder stops or its session ends', async () => {
+    const other = new MetricsPublisher(t.sql, { publish: async () => {} } as never, () => new Date(now), 1000, new AdvisoryLock(t.db.url, REFRESH_LOCK));
+    try {
+      expect((await publisher.refresh()).skipped).toBe(false);
+      expect((await other.refresh()).skipped).toBe(true);
+      await publisher.stop();
+      expect((await other.refresh()).skipped).toBe(false);
+      expect((await publisher.refresh()).skipped).toBe(true);
+      // A holder whose session ends (a crashed process, a lost connection) loses the lock at once.
+      await t.sql`
+        select pg_terminate_backend(pid, 5000) from pg_locks
+        where locktype = 'advisory' and objsubid = 2 and granted
+          and database = (select oid from pg_database where datname = current_database())`;
+      expect((await publisher.refresh()).skipped).toBe(false);
+      expect((await other.refresh()).skipped).toBe(true);
+    } finally {
+      await other.stop();
+    }
   });
 });

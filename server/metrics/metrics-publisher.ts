@@ -1,4 +1,6 @@
 import type { Sql } from 'postgres';
+import { isTransientDbError } from '../db/db-errors.js';
+import type { SessionLock } from '../db/session-lock.js';
 import { endPenalties } from '../alerts/end-penalties.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import type { PokeBus } from '../sync/poke-bus.js';
@@ -6,7 +8,6 @@ import { BULK_FROM, computeMetrics, type ComputedMetrics } from './compute-metri
 import { metricsCandidates } from './metrics-candidates.js';
 import { publishMetrics } from './publish-metrics.js';
 import { recordChannelPeaks } from './record-channel-peaks.js';
-import { RefreshLease } from './refresh-lease.js';
 
 /** Customers computed per statement when only some changed: bounded statements. */
 const CHUNK = 5_000;
@@ -15,12 +16,12 @@ export interface RefreshReport {
   candidates: number;
   changed: number;
   ms: number;
-  /** Another process holds the refresh lease. */
+  /** Another process holds the refresh lock. */
   skipped: boolean;
 }
 
-/** A holder that stops renewing (crashed) loses the lease after this long. */
-const LEASE_MS = 30_000;
+/** The name of the lock that keeps the refresh to one server process per database. */
+export const REFRESH_LOCK = 'metrics-refresh';
 
 /**
  * Keeps every customer's published figures current: every `intervalMs` it recomputes
@@ -28,15 +29,16 @@ const LEASE_MS = 30_000;
  * ones that did, judges their alert rules, ends penalties that are up, and pokes the
  * organisations whose devices have something new. One refresh at a time; a slow
  * one delays the next instead of piling up. With several server processes on one
- * database, only the holder of the refresh lease works.
+ * database, only the holder of the refresh lock works; the lock is checked again
+ * between phases, and a refresh that lost it stops (its customers are redone later).
+ * A failed refresh (the database away) is logged and the next one runs on time.
  */
 export class MetricsPublisher {
   #since: Date | null = null;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<RefreshReport> | undefined;
   #stopped = false;
-  readonly #lease: RefreshLease;
-  /** Customers of a refresh that did not finish (an error, a lost lease): the next one includes them. */
+  /** Customers of a refresh that did not finish (an error, a lost lock): the next one includes them. */
   #unfinished: string[] = [];
 
   constructor(
@@ -44,9 +46,8 @@ export class MetricsPublisher {
     private readonly pokes: PokeBus,
     private readonly now: () => Date,
     private readonly intervalMs: number,
-  ) {
-    this.#lease = new RefreshLease(sql, 'metrics', Math.max(LEASE_MS, intervalMs * 5));
-  }
+    private readonly lock: SessionLock,
+  ) {}
 
   start(): void {
     this.#stopped = false;
@@ -57,7 +58,7 @@ export class MetricsPublisher {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#running?.catch(() => {});
-    await this.#lease.release().catch(() => {});
+    await this.lock.release().catch(() => {});
   }
 
   /** Runs one refresh now (or waits for the one under way and runs another). */
@@ -75,7 +76,10 @@ export class MetricsPublisher {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
       this.refresh()
-        .catch((e: unknown) => console.error('Metrics refresh failed', e))
+        .catch((e: unknown) => {
+          if (isTransientDbError(e)) console.warn(`Metrics refresh failed, the database is unavailable: ${(e as Error).message}`);
+          else console.error('Metrics refresh failed', e);
+        })
         .finally(() => this.#schedule());
     }, this.intervalMs);
     this.#timer.unref();
@@ -84,8 +88,8 @@ export class MetricsPublisher {
   async #refresh(): Promise<RefreshReport> {
     const started = performance.now();
     const now = this.now();
-    // Another server process holds the lease: it refreshes; this one stands by.
-    if (!(await this.#lease.tryHold(now))) return { candidates: 0, changed: 0, ms: performance.now() - started, skipped: true };
+    // Another server process holds the lock: it refreshes; this one stands by.
+    if (!(await this.lock.tryHold())) return { candidates: 0, changed: 0, ms: performance.now() - started, skipped: true };
     // Marks taken by a refresh that failed are done again, not lost.
     const ids = [...new Set([...this.#unfinished, ...(await metricsCandidates(this.sql, now, this.#since))])].sort();
     this.#unfinished = ids;
@@ -104,7 +108,7 @@ export class MetricsPublisher {
       }
     }
     // Alerts judge the same customers; penalties that are up end on time. Only while
-    // this process still holds the lease: two judging at once would fire alerts twice.
+    // this process still holds the lock: two judging at once would fire alerts twice.
     await this.#stillHolding();
     for (const org of await evaluateAlerts(this.sql, ids, now)) touchedOrgs.add(org);
     for (const org of await endPenalties(this.sql, now)) touchedOrgs.add(org);
@@ -114,9 +118,9 @@ export class MetricsPublisher {
     return { candidates: ids.length, changed, ms: performance.now() - started, skipped: false };
   }
 
-  /** Renews the lease during a long refresh; throws (the refresh is redone later) if another process took it. */
+  /** Throws (the refresh is redone later) when this process lost the lock since the refresh began: another may have it. */
   async #stillHolding(): Promise<void> {
-    if (!(await this.#lease.tryHold(this.now()))) throw new Error('The metrics refresh lease passed to another process');
+    if (!(await this.lock.stillHeld())) throw new Error('The metrics refresh lock was lost during the refresh');
   }
 }
 

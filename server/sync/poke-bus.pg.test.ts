@@ -56,6 +56,17 @@ describe('poke bus over LISTEN/NOTIFY', () => {
     mine.unsubscribe();
   });
 
+  it('listens again after its database session was ended, and pokes every subscriber since pokes may have been missed', async () => {
+    const missed = nextPoke(busB, 'org-5');
+    await sqlA`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${db.name} and query ilike 'listen%'`;
+    await missed.poked;
+    missed.unsubscribe();
+    const after = nextPoke(busB, 'org-5');
+    await busA.publish('org-5');
+    await after.poked;
+    after.unsubscribe();
+  });
+
   it('stops poking a listener once it unsubscribes', async () => {
     const gone = vi.fn();
     busB.subscribe('org-4', gone)();

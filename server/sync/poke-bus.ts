@@ -26,6 +26,10 @@ class LocalPokes {
     for (const listener of this.byOrganisation.get(organisationId) ?? []) listener();
   }
 
+  deliverToAll(): void {
+    for (const set of this.byOrganisation.values()) for (const listener of set) listener();
+  }
+
   subscribe(organisationId: string, listener: () => void): () => void {
     const throttled = throttlePokes(listener, POKE_WINDOW_MS);
     let set = this.byOrganisation.get(organisationId);
@@ -62,8 +66,19 @@ export async function createPokeBus(sql: Sql, opts: { embedded: boolean }): Prom
       },
     };
   }
-  // postgres.js keeps a dedicated connection for LISTEN and re-listens after a reconnect.
-  const listening = await sql.listen(POKE_CHANNEL, (organisationId) => local.deliver(organisationId));
+  // postgres.js keeps a dedicated connection for LISTEN and listens again after it was lost
+  // (a database restart, a terminated session). Pokes sent meanwhile never arrive, so each
+  // listen after the first pokes every subscriber here: a needless pull is cheap, a change
+  // that shows only after the next one is not.
+  let listened = false;
+  const listening = await sql.listen(
+    POKE_CHANNEL,
+    (organisationId) => local.deliver(organisationId),
+    () => {
+      if (listened) local.deliverToAll();
+      listened = true;
+    },
+  );
   return {
     async publish(organisationId) {
       await sql.notify(POKE_CHANNEL, organisationId);

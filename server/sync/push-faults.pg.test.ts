@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { connect, createServer, type Socket } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MutationContext } from '../customers/mutation-context.js';
 import { runServerMutation } from '../customers/server-mutators.js';
 import type { PushMutation } from '../../shared/sync-protocol.js';
 import type { Session } from '../http/app-env.js';
+import { isTransientDbError } from '../db/db-errors.js';
+import { startTcpProxy } from '../test/tcp-proxy.js';
 import { countMutationFailure, MAX_MUTATION_ATTEMPTS } from './mutation-failures.js';
 import { processPush, type MutationRunner, type PushDeps } from './push.js';
 import { createOrganisation, createSessionFor, openSyncTestDb, type SyncTestDb } from './test-support/sync-fixtures.js';
@@ -138,13 +139,14 @@ describe('a mutation that keeps failing (a bug, not an outage)', () => {
   it('is never counted, let alone set aside, while the database cannot be reached: an outage is no refusal', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const proxy = await tcpProxy(new URL(t.db.url));
-    const cut = postgres(proxy.url, { max: 2, onnotice: () => {} });
+    const target = new URL(t.db.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const cut = postgres(proxy.urlFor(t.db.url), { max: 2, onnotice: () => {} });
     // The mutation fails in an unexpected way and the database goes away right after
-    // (at push's next query); later pushes find it unreachable from the start.
+    // while it runs; later pushes find it unreachable from the start.
     const cutOff: MutationRunner = async (ctx, name, args) => {
       if ((args as { name?: string }).name === 'During The Outage') {
-        proxy.cutAtNextQuery();
+        proxy.cut();
         throw new TypeError('Cannot read properties of null');
       }
       return runServerMutation(ctx, name, args);
@@ -152,11 +154,13 @@ describe('a mutation that keeps failing (a bug, not an outage)', () => {
     const { client, push } = deviceOf(cutOff, { ...t.deps, sql: cut });
     const batch = [create(client, 'During The Outage')];
     try {
-      await expect(push(...batch)).rejects.toThrow(TypeError);
+      // The push ends with the outage, not the bug: the bug is not what stopped it.
+      expect(isTransientDbError(await push(...batch).catch((e: unknown) => e))).toBe(true);
       // The device keeps retrying while the database is away (each time through a new pool).
       for (let i = 0; i < MAX_MUTATION_ATTEMPTS; i++) {
-        const fresh = postgres(proxy.url, { max: 1, onnotice: () => {} });
-        await expect(pushBatch({ ...t.deps, sql: fresh }, client, batch, cutOff)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+        const fresh = postgres(proxy.urlFor(t.db.url), { max: 1, onnotice: () => {} });
+        const failure = await pushBatch({ ...t.deps, sql: fresh }, client, batch, cutOff).catch((e: unknown) => e);
+        expect(isTransientDbError(failure)).toBe(true);
         await fresh.end({ timeout: 1 });
       }
     } finally {
@@ -183,43 +187,3 @@ describe('a mutation that keeps failing (a bug, not an outage)', () => {
     }
   });
 });
-
-/**
- * A TCP proxy to the database that can go away like a network outage: once armed by
- * `cutAtNextQuery`, the first query a connection sends (after the one in flight) drops
- * every connection, and new ones are refused. Dropping a connection only once its query
- * was written keeps clear of a postgres.js defect (a write scheduled on a socket closed
- * meanwhile throws outside any promise), fixed separately.
- */
-async function tcpProxy(target: URL) {
-  const sockets = new Set<Socket>();
-  let armed = false;
-  const server = createServer((client) => {
-    const upstream = connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => s.destroy());
-    }
-    upstream.pipe(client);
-    client.on('data', (chunk: Buffer) => {
-      // 'P' (Parse) starts each query postgres.js sends; the failed transaction's rollback still passes.
-      if (armed && chunk[0] === 0x50 && !chunk.includes('rollback')) return drop();
-      upstream.write(chunk);
-    });
-  });
-  const drop = () => {
-    armed = false;
-    if (server.listening) server.close();
-    for (const s of sockets) s.destroy();
-  };
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = new URL(target);
-  url.hostname = '127.0.0.1';
-  url.port = String((server.address() as { port: number }).port);
-  return {
-    url: url.toString(),
-    cutAtNextQuery: () => void (armed = true),
-    close: () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done(drop()))),
-  };
-}

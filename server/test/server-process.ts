@@ -6,8 +6,15 @@ import { join, resolve } from 'node:path';
 /** A real `server/main.ts` process, as production runs it, on a port the OS picked. */
 export interface ServerProcess {
   url: string;
+  pid: number;
   output(): string;
+  /** True until the process has exited, for whatever reason. */
+  running(): boolean;
+  /** Resolves once the process has exited. */
+  readonly exited: Promise<void>;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash or the OOM killer would: nothing is cleaned up. */
+  kill(): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,11 +47,22 @@ export async function startServerProcess(
     child.stderr.on('data', onData);
     child.once('exit', (code) => fail(new Error(`server exited with ${code} before listening:\n${log}`)));
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => log,
+    running,
+    exited,
+    async kill() {
+      if (running()) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      if (tempStatic) rmSync(tempStatic, { recursive: true, force: true });
+    },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
+      if (running()) {
         child.kill('SIGTERM');
         await exited;
       }

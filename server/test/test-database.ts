@@ -14,6 +14,8 @@ declare module 'vitest' {
  */
 export interface TestDatabase {
   url: string;
+  /** The database's name, as `pg_stat_activity.datname` shows it. */
+  name: string;
   drop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function createDatabaseOn(adminUrl: string): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     async drop() {
       const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await sql.unsafe(`drop database if exists ${name} with (force)`);

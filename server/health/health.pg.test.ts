@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/errors.js';
+import { startServerProcess, type ServerProcess } from '../test/server-process.js';
+import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.js';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import type { Health } from './health-routes.js';
+
+/** A real server process whose database connections all go through a proxy the test can cut. */
+let db: TestDatabase;
+let proxy: TcpProxy;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const target = new URL(db.url);
+  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  server = await startServerProcess(proxy.urlFor(db.url));
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await proxy?.close();
+  await db?.drop();
+});
+
+async function health(): Promise<{ status: number; body: Health }> {
+  const res = await fetch(`${server.url}/api/healthz`);
+  return { status: res.status, body: (await res.json()) as Health };
+}
+
+/** Polls the health check, as a load balancer does, until it answers `status` (bounded). */
+async function healthUntil(status: number): Promise<{ status: number; body: Health }> {
+  let last = await health();
+  for (let i = 0; last.status !== status && i < 50; i++) last = await health();
+  return last;
+}
+
+describe('GET /api/healthz', () => {
+  it('answers 200 while the database answers', async () => {
+    expect(await health()).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it('answers 503 with the reason while the database is down, and 200 again by itself once it is back', async () => {
+    proxy.cut();
+    const down = await healthUntil(503);
+    expect(down.status).toBe(503);
+    expect(down.body).toEqual({ ok: false, reason: expect.stringMatching(/^database unreachable: \S/) as string });
+
+    // Other requests say "try again", not "internal error".
+    const res = await fetch(`${server.url}/api/auth/state`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await res.json()) as ErrorBody).error.code).toBe('unavailable');
+
+    proxy.restore();
+    expect(await healthUntil(200)).toEqual({ status: 200, body: { ok: true } });
+    expect(server.running()).toBe(true);
+  });
+
+  it('answers 503 within its time limit when connecting to the database hangs', async () => {
+    proxy.stall();
+    const hung = await healthUntil(503);
+    expect(hung.status).toBe(503);
+    expect(hung.body).toEqual({ ok: false, reason: expect.stringMatching(/^database unreachable: no answer within/) as string });
+    proxy.restore();
+    expect(await healthUntil(200)).toEqual({ status: 200, body: { ok: true } });
+  });
+});
