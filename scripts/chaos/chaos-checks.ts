@@ -12,13 +12,15 @@ export interface MutationOutcome {
   duplicated: number;
   /** Made to be refused, yet applied. */
   invalidApplied: number;
+  /** The first few of those, for the log. */
+  invalidAppliedExamples: string[];
   /** Refusals by error code, e.g. `invalid_input: 120`. */
   refusedByCode: Record<string, number>;
 }
 
 /** Judges every mutation of every device against what the server recorded. */
 export async function judgeMutations(sql: Sql, devices: readonly ChaosDevice[]): Promise<MutationOutcome> {
-  const out: MutationOutcome = { made: 0, applied: 0, refused: 0, lost: 0, duplicated: 0, invalidApplied: 0, refusedByCode: {} };
+  const out: MutationOutcome = { made: 0, applied: 0, refused: 0, lost: 0, duplicated: 0, invalidApplied: 0, invalidAppliedExamples: [], refusedByCode: {} };
   const ledger = new Map(
     (await sql<{ reason: string; n: number }[]>`
       select reason, count(*)::int as n from balance_ledger where reason like 'chaos %' group by reason`).map((r) => [r.reason, r.n]),
@@ -48,7 +50,10 @@ export async function judgeMutations(sql: Sql, devices: readonly ChaosDevice[]):
         continue;
       }
       out.applied += 1;
-      if (m.invalid) out.invalidApplied += 1;
+      if (m.invalid) {
+        out.invalidApplied += 1;
+        if (out.invalidAppliedExamples.length < 5) out.invalidAppliedExamples.push(`${device.tag} #${m.id} ${m.name} ${JSON.stringify(m.args)}`);
+      }
       if (entries === 0) out.lost += 1;
       if (entries !== undefined && entries > 1) out.duplicated += entries - 1;
     }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     const section = renderChaosReport(report, new Date().toISOString().slice(0, 10));
     console.info(`\n${section}`);
     for (const exit of report.unexpectedExits) console.error(`Unexpected server exit:\n${exit}`);
+    for (const example of report.mutations.invalidAppliedExamples) console.error(`Applied, though made to be refused: ${example}`);
     if (!values['no-write'] && existsSync(BENCHMARKS)) {
       writeFileSync(BENCHMARKS, putSection(readFileSync(BENCHMARKS, 'utf8'), section));
     }

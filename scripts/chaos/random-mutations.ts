@@ -30,6 +30,7 @@ const amount = (rng: SeededRandom) => `${rng.int(1, 500)}.${String(rng.int(0, 99
  * unknown customer or change). `seq` makes names and ledger reasons unique.
  */
 export function randomMutation(rng: SeededRandom, view: DeviceView, seq: number): PlannedMutation {
+  const anchors = anchorIds(view.customers);
   const live = view.customers.filter((c) => !c.deletedAt);
   const trashed = view.customers.filter((c) => c.deletedAt);
   const name = `Chaos ${view.tag}-${seq}`;
@@ -37,9 +38,10 @@ export function randomMutation(rng: SeededRandom, view: DeviceView, seq: number)
   const roll = rng.next();
   if (roll < 0.125 || live.length < 2) return invalidMutation(rng, view, live, seq);
   const one = pick(rng, live);
+  const movable = !anchors.has(one.id);
   if (roll < 0.35) {
     const patches = [
-      { name },
+      movable ? { name } : { cpsLimit: rng.int(0, 50) },
       { channels: rng.int(0, 500) },
       { notes: `Checked by ${view.tag} (${seq})` },
       { routes: [{ rateCard: `Card ${rng.int(1, 9)}`, techPrefix: String(rng.int(0, 99)), enabled: rng.chance(0.8) }] },
@@ -67,14 +69,27 @@ export function randomMutation(rng: SeededRandom, view: DeviceView, seq: number)
       ledgerReason: reason,
     };
   }
-  if (roll < 0.86) return { name: 'deleteCustomers', args: { ids: [one.id] }, invalid: false };
+  if (roll < 0.86 && movable) return { name: 'deleteCustomers', args: { ids: [one.id] }, invalid: false };
   if (roll < 0.93 && trashed.length > 0) return { name: 'restoreCustomers', args: { ids: [pick(rng, trashed).id] }, invalid: false };
   return { name: 'createCustomer', args: { id: randomUUID(), name, currency: pick(rng, ['EUR', 'USD', 'GBP']), credit: amount(rng) }, invalid: false };
 }
 
+/**
+ * A few customers no device renames or deletes, so that renaming another customer to one
+ * of their names is a duplicate whatever the others did meanwhile: the lowest ids among
+ * those not named by a device (sample customers keep their names only while unrenamed,
+ * and these never are), the same on every device.
+ */
+function anchorIds(customers: readonly Customer[]): Set<string> {
+  const named = customers.filter((c) => !c.name.startsWith('Chaos '));
+  return new Set(named.map((c) => c.id).sort().slice(0, ANCHORS));
+}
+const ANCHORS = 5;
+
 function invalidMutation(rng: SeededRandom, view: DeviceView, live: readonly Customer[], seq: number): PlannedMutation {
   const one = live.length > 0 ? pick(rng, live) : undefined;
-  const other = live.length > 1 ? live.find((c) => c.id !== one!.id) : undefined;
+  const anchors = anchorIds(view.customers);
+  const other = view.customers.find((c) => anchors.has(c.id) && c.id !== one?.id && !c.deletedAt);
   const reason = `chaos ${view.tag}-${seq}`;
   const choices: PlannedMutation[] = [
     { name: 'updateCustomer', args: { id: randomUUID(), patch: { channels: 5 } }, invalid: true },

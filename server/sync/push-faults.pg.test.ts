@@ -142,8 +142,8 @@ describe('a mutation that keeps failing (a bug, not an outage)', () => {
     const target = new URL(t.db.url);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const cut = postgres(proxy.urlFor(t.db.url), { max: 2, onnotice: () => {} });
-    // The mutation fails in an unexpected way and the database goes away right after
-    // while it runs; later pushes find it unreachable from the start.
+    // The database goes away while the mutation runs, and the mutation then fails in an
+    // unexpected way; later pushes find the database unreachable from the start.
     const cutOff: MutationRunner = async (ctx, name, args) => {
       if ((args as { name?: string }).name === 'During The Outage') {
         proxy.cut();
