@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
+import { insertSampleCustomers } from '../server/sample-data/insert-sample-customers.js';
 import { setupAdmin, type ApiClient } from '../server/test/api-client.js';
 import { findTestPostgres, type TestPostgres } from '../server/test/postgres-server.js';
 import { startServerProcess, type ServerProcess } from '../server/test/server-process.js';
@@ -68,12 +69,19 @@ export function createAdmin(url: string): Promise<ApiClient> {
   return setupAdmin(url, 'bench@carrier.example');
 }
 
-/** Loads `count` sample customers in requests of at most 100,000 (the API's limit). */
+/** Loads `count` (at most 100,000) sample customers into the bench's empty organisation through the API. */
 export async function loadSampleCustomers(admin: ApiClient, count: number): Promise<void> {
-  for (let left = count; left > 0; ) {
-    const n = Math.min(left, 100_000);
-    const { created } = await admin.postOk<{ created: number }>('/api/sample-data', { count: n });
-    left -= created;
-    if (created === 0) throw new Error('The sample-data load created no customers');
-  }
+  const { created } = await admin.postOk<{ created: number }>('/api/sample-data', { count });
+  if (created !== count) throw new Error(`The sample-data load created ${created} customers, not ${count}`);
+}
+
+/**
+ * Adds `count` more sample customers straight into the database: the API loads sample data
+ * only into a near-empty organisation. Devices learn of them at their next pull.
+ */
+export async function addSampleCustomers(sql: postgres.Sql, count: number): Promise<void> {
+  const [org] = await sql<{ id: string }[]>`select id from organisations`;
+  const load = { organisationId: org!.id, count, seed: `bench-${count}`, now: new Date(), sipRealm: 'trunkline' };
+  const { created } = await insertSampleCustomers(sql, load);
+  if (created !== count) throw new Error(`Adding sample customers created ${created}, not ${count}`);
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from './browser.js';
 import { tagBulkSelection } from './bulk-selection.js';
 import { measureBulkEdit, prepareBulkEdit, type BulkEditRun } from './bulk-edit.js';
-import { createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
+import { addSampleCustomers, createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
 import { measureFirstSync } from './first-sync.js';
 import { LIMITS } from './limits.js';
 import { keepOtherSections } from './markdown-sections.js';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     await small.kept[0]!.close();
 
     log(`loading ${LARGE - SMALL} more sample customers; tagging ${BULK} for the bulk edit`);
-    await loadSampleCustomers(admin, LARGE - SMALL);
+    await addSampleCustomers(env.sql, LARGE - SMALL);
     await tagBulkSelection(env.sql, BULK);
     log(`first sync of ${LARGE}`);
     const large = await measureFirstSync(browser, server.url, admin, LARGE, RUNS, 2);

@@ -22,7 +22,7 @@ describe('the HTTP application', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('refuses request bodies over 32 MB with a clear error, before parsing them', async () => {
+  it('refuses request bodies over the route’s limit with a clear error, before parsing them', async () => {
     const admin = await setupAdmin(server.url);
     const huge = JSON.stringify({ count: 1, padding: 'x'.repeat(33 * 1024 * 1024) });
     const tooBig = await fetch(`${server.url}/api/sample-data`, {
@@ -31,6 +31,6 @@ describe('the HTTP application', () => {
       body: huge,
     });
     expect(tooBig.status).toBe(413);
-    expect(await tooBig.json()).toEqual({ error: { code: 'too_large', message: 'Request bodies are limited to 32 MB.' } });
+    expect(await tooBig.json()).toEqual({ error: { code: 'too_large', message: 'Request bodies for POST /api/sample-data are limited to 64 KB.' } });
   });
 });

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../shared/errors.js';
 import { apiKeyRoutes } from './api-keys/api-key-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
+import { SessionStreams, STREAMS_PER_SESSION } from './auth/session-streams.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
+import { bodyLimits } from './http/body-limits.js';
 import { handleError, handleNotFound } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
 import { staticFiles } from './http/static-files.js';
@@ -16,8 +16,6 @@ import { sampleDataRoutes } from './sample-data/sample-data-routes.js';
 import { syncRoutes } from './sync/sync-routes.js';
 import { userRoutes } from './users/user-routes.js';
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
 /** The whole HTTP application. Routes only parse, authorise and call into their capability folder. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -27,25 +25,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.route('/api', healthRoutes());
-  // Large enough for an undo of a 100,000-customer bulk edit; anything bigger is a mistake or an attack.
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-      },
-    }),
-  );
+  app.use('/api/*', bodyLimits());
   app.use('/api/*', originCheck(deps.config));
   app.use('/api/*', sessionMiddleware());
-  app.route('/api/auth', authRoutes());
+  const streams = new SessionStreams({ perSession: STREAMS_PER_SESSION, total: deps.config.maxPokeStreams });
+  app.route('/api/auth', authRoutes(streams));
   app.route('/api/users', userRoutes());
   app.route('/api/api-keys', apiKeyRoutes());
   app.route('/api/ingest', ingestRoutes());
   app.route('/api', alertRoutes());
   app.route('/api/customers', customerHistoryRoutes());
-  app.route('/api/replicache', syncRoutes());
+  app.route('/api/replicache', syncRoutes(streams));
   app.route('/api/sample-data', sampleDataRoutes());
   app.all('/api/*', handleNotFound);
   app.route('/', staticFiles(deps.config));

@@ -25,6 +25,10 @@ export interface Config {
   maxCallSeconds: number;
   /** How often changed traffic figures are recomputed and published to clients. */
   metricsRefreshMs: number;
+  /** Poke streams this process keeps open at most, over all sessions. */
+  maxPokeStreams: number;
+  /** How often an idle poke stream sends a heartbeat and re-checks its session. */
+  pokeHeartbeatMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupRetentionDays: positive(env, 'ROLLUP_RETENTION_DAYS', 400),
     maxCallSeconds: positive(env, 'MAX_CALL_SECONDS', 4 * 3600),
     metricsRefreshMs: positive(env, 'METRICS_REFRESH_MS', 2000),
+    maxPokeStreams: positive(env, 'MAX_POKE_STREAMS', 2000),
+    pokeHeartbeatMs: positive(env, 'POKE_HEARTBEAT_MS', 25_000),
   };
 }
 

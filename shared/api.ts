@@ -35,6 +35,8 @@ export const createUserRequestSchema = z.object({
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const MAX_SAMPLE_CUSTOMERS = 100_000;
+/** Sample data loads only into an organisation with fewer customers than this. */
+export const SAMPLE_DATA_ONLY_BELOW = 1000;
 export const sampleDataRequestSchema = z.object({
   count: z.number().int().min(1).max(MAX_SAMPLE_CUSTOMERS).default(500),
 });

@@ -10,7 +10,7 @@ const PERMISSIONS = {
   'customers.read': ['admin', 'operator', 'viewer'],
   'customers.write': ['admin', 'operator'],
   'customers.delete': ['admin', 'operator'],
-  'sample-data.load': ['admin', 'operator'],
+  'sample-data.load': ['admin'],
   'users.manage': ['admin'],
   'apiKeys.manage': ['admin'],
   'alerts.manage': ['admin', 'operator'],

@@ -7,6 +7,7 @@ import { useSessionState } from '../auth/use-session-state.js';
 import { SyncProvider } from '../sync/SyncProvider.js';
 import { UsersPage } from '../users/UsersPage.js';
 import { AppLayout } from './AppLayout.js';
+import { useReadiness } from './readiness.js';
 import { usePath } from './use-path.js';
 
 const CustomersPage = lazy(() => import('../customers/CustomersPage.js').then((m) => ({ default: m.CustomersPage })));
@@ -23,10 +24,13 @@ function pageFor(path: string, role: Role): React.ReactNode {
 
 const centred = (node: React.ReactNode) => <Center h="100dvh">{node}</Center>;
 
+const SCREENS = { loading: null, unreachable: 'unreachable', 'needs-setup': 'setup', 'signed-out': 'sign-in', 'signed-in': 'app' } as const;
+
 /** Set-up, sign-in or the signed-in app, depending on the session. */
 export function App() {
   const { state, signedIn, sessionExpired, showSignIn, retry } = useSessionState();
   const [path, navigate] = usePath();
+  useReadiness('screen', SCREENS[state.kind]);
 
   switch (state.kind) {
     case 'loading':

@@ -2,6 +2,7 @@ import 'mantine-datatable/styles.css';
 import { Box, Stack } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { can } from '../../shared/auth.js';
+import { useReadiness } from '../app/readiness.js';
 import { useSync } from '../sync/sync-context.js';
 import { BulkEditModal } from './BulkEditModal.js';
 import { useCustomerColumns } from './customer-columns.js';
@@ -51,6 +52,7 @@ export function CustomersPage() {
   const actions = useCustomerActions(previewedMutate, get);
   const intent = useUrlIntent();
   const ready = loaded && !(rows.length === 0 && firstSync.waiting);
+  useReadiness('customers', ready ? 'ready' : null);
 
   const [view, setView] = useState<CustomerView>(intent.view);
   const [search, setSearch] = useState('');

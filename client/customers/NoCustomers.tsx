@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MAX_SAMPLE_CUSTOMERS } from '../../shared/api.js';
 import { useSampleDataLoader } from './use-sample-data.js';
 
-/** The first-run panel: nothing synced yet. Staff who may can load sample data to try the page. */
+/** The first-run panel: nothing synced yet. Admins can load sample data to try the page; others are told who can. */
 export function NoCustomers({ canLoadSamples, onNew }: { canLoadSamples: boolean; onNew?: () => void }) {
   const [count, setCount] = useState<number | string>(500);
   const { load, loading } = useSampleDataLoader();
@@ -18,7 +18,7 @@ export function NoCustomers({ canLoadSamples, onNew }: { canLoadSamples: boolean
       description={
         canLoadSamples
           ? 'Add your first customer, or load sample data to see how the page handles a real carrier’s list.'
-          : 'Customers appear here as soon as someone adds them.'
+          : 'Customers appear here as soon as someone adds them. An admin can load sample data to try the page.'
       }
       py="xl"
     >

@@ -41,12 +41,12 @@ export function finishWithUndo(id: string, message: string, onUndo: () => void, 
   });
 }
 
-export function finishWithError(id: string, error: unknown): void {
+export function finishWithError(id: string, error: unknown, title = 'Not saved'): void {
   notifications.update({
     id,
     loading: false,
     color: 'red',
-    title: 'Not saved',
+    title,
     message: errorMessage(error),
     autoClose: false,
     allowClose: true,

@@ -14,7 +14,8 @@ export function useSampleDataLoader(): { load: (count: number) => Promise<void>;
       const res = await apiFetch<SampleDataResponse>('/api/sample-data', { body: { count } });
       finishWithMessage(id, `Created ${customersCount(res.created)}. They appear here as they sync.`);
     } catch (e) {
-      finishWithError(id, e);
+      // The server's refusal as it gave it (e.g. the organisation already has customers).
+      finishWithError(id, e, 'Sample data not loaded');
     } finally {
       setLoading(false);
     }

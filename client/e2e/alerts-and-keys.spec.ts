@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import postgres from 'postgres';
-import { addAccount, contextFor, expect, openCustomers, test } from './fixtures.js';
+import { addAccount, contextFor, customersShown, expect, openCustomers, synced, test } from './fixtures.js';
 import { createCustomerViaUi } from './customer-ui.js';
 
 /** The data-table row that mentions `text`. */
@@ -43,6 +43,7 @@ test('an admin creates an API key, sees its secret once, and revokes it', async 
   await expect(keyRow).toContainText('Never');
   await expect(keyRow).toContainText('Active');
   await page.reload();
+  await synced(page);
   await expect(tableRow(page, 'API keys', 'Switch FRA-1')).toContainText(`${prefix}…`);
   await expect(page.getByText(key)).toHaveCount(0);
   await page.getByRole('button', { name: 'New key' }).click();
@@ -140,7 +141,7 @@ test('a viewer sees the alert rules but cannot change them, and has no API keys 
   await expect(page.getByRole('button', { name: /^(Edit|Delete) rule/ })).toHaveCount(0);
   // Typing the address does not open the keys page either.
   await page.goto('/api-keys');
-  await expect(page.getByRole('textbox', { name: 'Search customers' })).toBeVisible();
+  await customersShown(page);
   await expect(page.getByRole('heading', { name: 'API keys' })).toHaveCount(0);
   await context.close();
 });

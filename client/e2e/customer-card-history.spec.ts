@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { addMoney, normalizeMoney } from '../../shared/money.js';
-import { addAccount, contextFor, expect, openCustomers, test } from './fixtures.js';
+import { addAccount, appTimeout, contextFor, expect, openCustomers, test } from './fixtures.js';
 import { row, search } from './customer-ui.js';
 
 interface CustomerRow {
@@ -28,7 +28,7 @@ test('the card’s Balance, Traffic and Alerts tabs: a payment shows at once and
   await openCustomers(page);
   await page.getByRole('textbox', { name: 'Sample customers' }).fill('20');
   await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByText('20 customers', { exact: true })).toBeVisible();
+  await expect(page.getByText('20 customers', { exact: true })).toBeVisible({ timeout: appTimeout() });
 
   // Sample customers have no calls: no rollups, only the opening ledger entry.
   const [customer] = await query<CustomerRow>(server.databaseUrl, (sql) => sql`select id, name, credit::text as credit, currency from customers order by name limit 1`);
@@ -61,7 +61,7 @@ test('the card’s Balance, Traffic and Alerts tabs: a payment shows at once and
   // Back online: the change syncs and the ledger, fetched again, holds the server's entry.
   await page.context().setOffline(false);
   const payment = ledger.getByRole('row').filter({ hasText: 'Wire 123' });
-  await expect(payment.filter({ hasText: 'Ada Admin' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(payment.filter({ hasText: 'Ada Admin' })).toHaveCount(1, { timeout: appTimeout() });
   await expect(payment).toHaveCount(1);
   await expect(payment).toContainText('Payment');
   await expect(payment).toContainText(/\+[A-Z]{3}\s25\.00/);
@@ -75,7 +75,7 @@ test('the card’s Balance, Traffic and Alerts tabs: a payment shows at once and
   // No traffic: every figure is "-", the charts are drawn empty, nothing fails.
   await card.getByRole('tab', { name: 'Traffic' }).click();
   // The chart code loads on first use: allow for a slow machine.
-  await expect(card.getByText(/^Figures from /)).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/^Figures from /)).toBeVisible({ timeout: appTimeout() });
   for (const label of ['Attempts', 'Answered', 'ASR', 'NER', 'ACD', 'Avg PDD', 'Peak CPS', 'Peak channels']) {
     await expect(card.getByRole('group', { name: label, exact: true })).toContainText(/-$/);
   }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { appTimeout } from './fixtures.js';
 import postgres from 'postgres';
 
 /** Creates a customer through the "+" card, as staff do. */
@@ -9,7 +10,8 @@ export async function createCustomerViaUi(page: Page, name: string, currency = '
   await dialog.getByRole('combobox', { name: 'Currency' }).fill(currency);
   await page.getByRole('option', { name: new RegExp(`^${currency}`) }).first().click();
   await dialog.getByRole('button', { name: 'Create customer' }).click();
-  await expect(dialog).toBeHidden();
+  // The card closes once the customer is stored on the device.
+  await expect(dialog).toBeHidden({ timeout: appTimeout() });
 }
 
 export async function search(page: Page, text: string): Promise<void> {

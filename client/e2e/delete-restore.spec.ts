@@ -1,4 +1,4 @@
-import { expect, openCustomers, test } from './fixtures.js';
+import { appTimeout, expect, openCustomers, test } from './fixtures.js';
 import { createCustomerViaUi, row, search, serverCustomers } from './customer-ui.js';
 
 test('delete asks for confirmation naming the count, and the trash restores', async ({ signedIn: page, server }) => {
@@ -18,7 +18,7 @@ test('delete asks for confirmation naming the count, and the trash restores', as
   await expect(row(page, 'Trashable One GmbH')).toBeHidden();
   await expect(row(page, 'Trashable Two GmbH')).toBeHidden();
   await expect
-    .poll(async () => (await serverCustomers(server.databaseUrl, { nameLike: 'Trashable%' })).map((c) => c.deleted_at !== null))
+    .poll(async () => (await serverCustomers(server.databaseUrl, { nameLike: 'Trashable%' })).map((c) => c.deleted_at !== null), { timeout: appTimeout() })
     .toEqual([true, true]);
 
   await page.getByRole('radiogroup', { name: 'View' }).getByText(/^Trash/).click();
@@ -31,6 +31,6 @@ test('delete asks for confirmation naming the count, and the trash restores', as
   await expect(row(page, 'Trashable One GmbH')).toBeVisible();
   await expect(row(page, 'Trashable Two GmbH')).toBeHidden();
   await expect
-    .poll(async () => (await serverCustomers(server.databaseUrl, { nameLike: 'Trashable%' })).map((c) => c.deleted_at !== null))
+    .poll(async () => (await serverCustomers(server.databaseUrl, { nameLike: 'Trashable%' })).map((c) => c.deleted_at !== null), { timeout: appTimeout() })
     .toEqual([false, true]);
 });

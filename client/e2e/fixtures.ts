@@ -44,11 +44,37 @@ export async function contextFor(browser: Browser, server: ServerProcess, accoun
   return context;
 }
 
-/** Opens the customer page and waits until the local replica has loaded. */
+/**
+ * How long a step may wait for the app's own work (a first load, a sync round trip): half the
+ * test's time. On a busy machine that is what varies, by far more than the 10 s an
+ * assertion gets by default.
+ */
+export function appTimeout(): number {
+  return test.info().timeout / 2;
+}
+
+const html = (page: Page) => page.locator('html');
+
+/** Waits until the app shows `screen` (see client/app/readiness.ts). */
+export async function screenShown(page: Page, screen: 'setup' | 'sign-in' | 'app'): Promise<void> {
+  await expect(html(page)).toHaveAttribute('data-screen', screen, { timeout: appTimeout() });
+}
+
+/** Waits until this page's replica is open and has received a complete pull. */
+export async function synced(page: Page): Promise<void> {
+  await expect(html(page)).toHaveAttribute('data-synced', 'true', { timeout: appTimeout() });
+}
+
+/** Waits until the customer page shows the local data and, unless offline, has synced with the server. */
+export async function customersShown(page: Page, { offline = false } = {}): Promise<void> {
+  await expect(html(page)).toHaveAttribute('data-customers', 'ready', { timeout: appTimeout() });
+  if (!offline) await synced(page);
+}
+
+/** Opens the customer page and waits until it shows what the server has. */
 export async function openCustomers(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('textbox', { name: 'Search customers' })).toBeVisible();
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-online', 'true');
+  await customersShown(page);
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({

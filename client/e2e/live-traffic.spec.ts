@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openCustomers, test } from './fixtures.js';
+import { appTimeout, expect, openCustomers, test } from './fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,7 +19,7 @@ async function gridRows(page: Page): Promise<Map<string, string[]>> {
 }
 
 test('simulator traffic makes ASR, channels and last call appear and change in the grid without a reload', async ({ isolated }) => {
-  test.setTimeout(120_000);
+  test.slow();
   const { server, admin, page } = isolated;
   await admin.api.postOk('/api/sample-data', { count: 4 });
   await openCustomers(page);
@@ -32,17 +32,17 @@ test('simulator traffic makes ASR, channels and last call appear and change in t
   try {
     // Figures arrive by themselves: an ASR percentage, calls up now ("n / limit" with n > 0, or n alone) and a recent last call.
     await expect
-      .poll(async () => [...(await gridRows(page)).values()].filter((cells) => cells.some((c) => /^\d+(\.\d)?%$/.test(c)) && cells.some((c) => /just now|s ago|min ago/.test(c))).length, { timeout: 60_000 })
+      .poll(async () => [...(await gridRows(page)).values()].filter((cells) => cells.some((c) => /^\d+(\.\d)?%$/.test(c)) && cells.some((c) => /just now|s ago|min ago/.test(c))).length, { timeout: appTimeout() })
       .toBeGreaterThan(0);
     const headers = await page.locator('thead th').allTextContents();
     const channels = headers.findIndex((h) => /channels/i.test(h));
     expect(channels).toBeGreaterThan(-1);
     await expect
-      .poll(async () => (await table.locator(`td:nth-child(${channels + 1})`).allTextContents()).filter((t) => /^[1-9]\d*( \/ \d+)?$/.test(t.trim())).length, { timeout: 30_000 })
+      .poll(async () => (await table.locator(`td:nth-child(${channels + 1})`).allTextContents()).filter((t) => /^[1-9]\d*( \/ \d+)?$/.test(t.trim())).length, { timeout: appTimeout() })
       .toBeGreaterThan(0);
     const before = await table.textContent();
     // And keep changing as calls come and go.
-    await expect.poll(async () => (await table.textContent()) !== before, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await table.textContent()) !== before, { timeout: appTimeout() }).toBe(true);
   } finally {
     simulator.kill('SIGINT');
   }

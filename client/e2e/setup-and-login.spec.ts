@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { customersShown, screenShown } from './fixtures.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 // This file needs an empty database, so it runs its own server instead of the worker's.
@@ -14,6 +15,7 @@ test('first start shows set-up, creates the admin, and sign-in works afterwards'
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   await page.goto('/');
+  await screenShown(page, 'setup');
 
   await expect(page.getByRole('heading', { name: 'Set up Trunkline' })).toBeVisible();
   await page.getByLabel('Organisation').fill('Nordic Carrier AB');
@@ -26,6 +28,7 @@ test('first start shows set-up, creates the admin, and sign-in works afterwards'
   await page.getByRole('button', { name: 'Create administrator' }).click();
 
   // Signed in on an empty customer page that offers sample data.
+  await customersShown(page);
   await expect(page.getByRole('button', { name: 'Load sample data' })).toBeVisible();
 
   // Sign out: the sign-in page, not set-up, comes back.
@@ -40,12 +43,14 @@ test('first start shows set-up, creates the admin, and sign-in works afterwards'
 
   await page.getByRole('textbox', { name: 'Password' }).fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await customersShown(page);
   await expect(page.getByRole('button', { name: 'Load sample data' })).toBeVisible();
 
   // A second visitor cannot run set-up again.
   const other = await browser.newContext({ baseURL: server.url });
   const otherPage = await other.newPage();
   await otherPage.goto('/');
+  await screenShown(otherPage, 'sign-in');
   await expect(otherPage.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await other.close();
   await context.close();

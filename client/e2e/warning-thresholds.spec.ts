@@ -1,4 +1,4 @@
-import { expect, openCustomers, test } from './fixtures.js';
+import { appTimeout, expect, openCustomers, synced, test } from './fixtures.js';
 
 test('staff set the traffic warning thresholds; the setting syncs and survives a reload', async ({ signedIn: page }) => {
   await openCustomers(page);
@@ -9,8 +9,10 @@ test('staff set the traffic warning thresholds; the setting syncs and survives a
   await asr.fill('35');
   await section.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByText('Warning thresholds saved')).toBeVisible();
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0');
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: appTimeout() });
+  // Still on the Alerts page: wait for its replica, not for the customer list.
   await page.reload();
+  await synced(page);
   await page.getByRole('tab', { name: 'Alerts' }).click();
   await expect(page.getByRole('region', { name: 'Traffic warning thresholds' }).getByRole('textbox', { name: 'Low ASR below (%)' })).toHaveValue('35');
 });

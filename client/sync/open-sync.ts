@@ -2,6 +2,7 @@ import { dropDatabase } from 'replicache';
 import { ReplicacheImpl } from 'replicache/impl';
 import type { MeResponse } from '../../shared/api.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
+import { setReadiness } from '../app/readiness.js';
 import { isPartialCookie, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
 import { makeClientMutators } from './client-mutators.js';
 import { makeTransport } from './http-sync-transport.js';
@@ -63,6 +64,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
         const now = Date.now();
         // Observable completion signals for performance measurement (no effect on behaviour).
         mark(SYNCED_MARK);
+        setReadiness('synced', 'true');
         localStorage.setItem(lastSyncedKey(userId), String(now));
         status.set({ progress: null, lastSyncedAt: now });
       }
@@ -131,6 +133,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     api,
     status,
     async close({ dropLocalData = false } = {}) {
+      setReadiness('synced', null);
       stopPokes();
       stopWatch();
       window.removeEventListener('online', onOnline);

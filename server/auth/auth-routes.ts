@@ -15,12 +15,16 @@ import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { requireSession } from './session-middleware.js';
+import type { SessionStreams } from './session-streams.js';
 import { createSession, deleteSession } from './sessions.js';
 
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 
-/** Sign-in, sign-out, first-time set-up and "who am I", mounted at /api/auth. */
-export function authRoutes(): Hono<AppEnv> {
+/**
+ * Sign-in, sign-out, first-time set-up and "who am I", mounted at /api/auth. Signing out
+ * ends the session's open `streams` in this process.
+ */
+export function authRoutes(streams: SessionStreams): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new LoginThrottle();
   // Verified against when the email is unknown, so a miss costs as much time as a wrong password.
@@ -76,7 +80,10 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     const session = c.var.session;
-    if (session) await deleteSession(c.var.deps.sql, session.tokenHash);
+    if (session) {
+      await deleteSession(c.var.deps.sql, session.tokenHash);
+      streams.closeSession(session.tokenHash);
+    }
     clearSessionCookie(c, c.var.deps.config);
     return c.json({ ok: true });
   });

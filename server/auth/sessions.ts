@@ -73,6 +73,17 @@ export async function findSession(sql: Queryable, token: string, opts: { now: Da
   return session;
 }
 
+/**
+ * Whether the session with `tokenHash` is still live: not signed out, not expired, its user
+ * neither disabled nor deleted. For long-lived responses that outlast the request's check.
+ */
+export async function sessionIsLive(sql: Queryable, tokenHash: Buffer, now: Date): Promise<boolean> {
+  const rows = await sql`
+    select 1 from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${tokenHash} and s.expires_at > ${now} and u.disabled_at is null`;
+  return rows.length > 0;
+}
+
 export async function deleteSession(sql: Queryable, tokenHash: Buffer): Promise<void> {
   await sql`delete from sessions where token_hash = ${tokenHash}`;
 }

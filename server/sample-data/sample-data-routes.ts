@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { sampleDataRequestSchema, type SampleDataResponse } from '../../shared/api.js';
+import { SAMPLE_DATA_ONLY_BELOW, sampleDataRequestSchema, type SampleDataResponse } from '../../shared/api.js';
 import { requirePermission } from '../auth/session-middleware.js';
 import type { AppEnv } from '../http/app-env.js';
 import { readJson } from '../http/read-json.js';
 import { insertSampleCustomers } from './insert-sample-customers.js';
 
-/** POST /api/sample-data {count}: fills the organisation with realistic demo customers. */
+/**
+ * POST /api/sample-data {count}: fills a near-empty organisation with realistic demo
+ * customers. Admins only, and only while the organisation has fewer than
+ * SAMPLE_DATA_ONLY_BELOW customers: a demo aid, not a way to grow a real list by 100,000.
+ */
 export function sampleDataRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -21,9 +25,10 @@ export function sampleDataRoutes(): Hono<AppEnv> {
       seed: randomBytes(16).toString('hex'),
       now: now(),
       sipRealm: config.sipRealm,
+      onlyBelow: SAMPLE_DATA_ONLY_BELOW,
+      // After each batch's commit: every open client of the organisation pulls the new rows.
+      afterBatch: () => pokes.publish(session.organisationId).catch((e: unknown) => console.error('Poke failed', e)),
     });
-    // After the commit: every open client of the organisation pulls the new rows.
-    await pokes.publish(session.organisationId);
     const body: SampleDataResponse = { created: result.created };
     return c.json(body, 201);
   });

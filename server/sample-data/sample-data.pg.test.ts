@@ -17,7 +17,10 @@ describe('sample data', () => {
 
   const version = async () => Number((await server.sql`select version from organisations where id = ${organisationId}`)[0]!.version);
   const customerCount = async () =>
-    Number((await server.sql`select count(*) from customers where organisation_id = ${organisationId}`)[0]!.count);
+    Number((await server.sql`select count(*) from customers where organisation_id = ${organisationId} and deleted_at is null`)[0]!.count);
+  /** Moves every customer to the trash: the organisation counts as empty again. */
+  const emptyTheOrganisation = () =>
+    server.sql`update customers set deleted_at = now() where organisation_id = ${organisationId} and deleted_at is null`;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -57,14 +60,18 @@ describe('sample data', () => {
     }
   });
 
-  it('stores exactly the customers the generator made, and skips nothing on a clean load', async () => {
+  it('stores exactly the customers the generator made, a batch per transaction, and skips nothing on a clean load', async () => {
     const now = new Date('2026-05-01T09:00:00.000Z');
     const [org] = await server.sql<{ id: string }[]>`insert into organisations (name) values ('Exact Carrier') returning id`;
-    const result = await insertSampleCustomers(server.sql, { organisationId: org!.id, count: 1500, seed: 'exact', now, sipRealm: 'trunkline' });
-    expect(result).toEqual({ created: 1500, version: 1 });
-    const rows = await server.sql<CustomerRow[]>`select ${server.sql(CUSTOMER_COLUMNS)} from customers where organisation_id = ${org!.id}`;
+    const result = await insertSampleCustomers(server.sql, { organisationId: org!.id, count: 1200, seed: 'exact', now, sipRealm: 'trunkline' });
+    expect(result).toEqual({ created: 1200, version: 3 });
+    const rows = await server.sql<(CustomerRow & { version: string })[]>`
+      select ${server.sql(CUSTOMER_COLUMNS)}, version from customers where organisation_id = ${org!.id}`;
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-    expect(rows.map(rowToCustomer).sort(byId)).toEqual([...generateCustomers(1500, { seed: 'exact', now })].sort(byId));
+    expect(rows.map(rowToCustomer).sort(byId)).toEqual([...generateCustomers(1200, { seed: 'exact', now })].sort(byId));
+    const perVersion = new Map<string, number>();
+    for (const r of rows) perVersion.set(r.version, (perVersion.get(r.version) ?? 0) + 1);
+    expect(Object.fromEntries(perVersion)).toEqual({ 1: 500, 2: 500, 3: 200 });
   });
 
   it('stores SIP digest credentials for every sample SIP user, and no passwords', async () => {
@@ -91,22 +98,43 @@ describe('sample data', () => {
   });
 
   it('loads 500 when no count is given', async () => {
-    const before = await customerCount();
+    await emptyTheOrganisation();
     const res = await admin.request('POST', '/api/sample-data');
     expect(((await res.json()) as SampleDataResponse).created).toBe(500);
-    expect(await customerCount()).toBe(before + 500);
+    expect(await customerCount()).toBe(500);
   });
 
-  it('lets operators load sample data but not viewers', async () => {
-    const operator = await addUser(admin, 'operator');
-    expect((await operator.post('/api/sample-data', { count: 5 })).status).toBe(201);
+  it('lets only admins load sample data', async () => {
+    await emptyTheOrganisation();
+    for (const role of ['operator', 'viewer'] as const) {
+      const user = await addUser(admin, role);
+      const res = await user.post('/api/sample-data', { count: 5 });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as ErrorBody).error.code).toBe('forbidden');
+    }
+    expect(await customerCount()).toBe(0);
+  });
 
-    const viewer = await addUser(admin, 'viewer');
-    const before = await customerCount();
-    const res = await viewer.post('/api/sample-data', { count: 5 });
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as ErrorBody).error.code).toBe('forbidden');
-    expect(await customerCount()).toBe(before);
+  it('refuses with 409 an organisation that already has 1,000 customers, changing nothing', async () => {
+    await emptyTheOrganisation();
+    await admin.postOk('/api/sample-data', { count: 999 });
+    await admin.postOk('/api/sample-data', { count: 1 });
+    const before = await version();
+    const res = await admin.post('/api/sample-data', { count: 5 });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorBody).error).toEqual({
+      code: 'conflict',
+      message: 'Sample data goes only into an organisation with fewer than 1,000 customers, and this one has 1,000 or more.',
+    });
+    expect(await customerCount()).toBe(1000);
+    expect(await version()).toBe(before);
+  });
+
+  it('lets one of two loads started at once into an empty organisation run, and refuses the other', async () => {
+    await emptyTheOrganisation();
+    const answers = await Promise.all([1, 2].map(() => admin.post('/api/sample-data', { count: 3000 })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await customerCount()).toBe(3000);
   });
 
   it('refuses counts outside 1 to 100,000', async () => {

@@ -69,10 +69,12 @@ export class SseStream {
     }
   }
 
+  /** A comment-only block (`: heartbeat`) counts as an event named after it (`:heartbeat`). */
   private dispatch(block: string): void {
     const lines = block.split('\n').filter((l) => !l.startsWith(':'));
-    if (lines.length === 0) return;
-    const name = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
+    const comment = block.startsWith(':') ? `:${block.slice(1).trim()}` : undefined;
+    if (lines.length === 0 && !comment) return;
+    const name = lines.length === 0 ? comment! : (lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message');
     const waiter = this.waiters.find((w) => w.name === name);
     if (waiter) {
       this.waiters = this.waiters.filter((w) => w !== waiter);
