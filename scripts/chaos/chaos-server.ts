@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres, { type Sql } from 'postgres';
+import { freePort } from '../../server/test/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LISTENING = /Trunkline is running at/;
@@ -103,15 +103,4 @@ export class ChaosServer {
 /** A connection of the harness's own to the server's database (spared by `terminateBackends`). */
 export function harnessSql(databaseUrl: string): Sql {
   return postgres(databaseUrl, { max: 4, onnotice: () => {}, connection: { application_name: HARNESS_APP_NAME } });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
-    });
-  });
 }
