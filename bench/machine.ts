@@ -21,8 +21,8 @@ function osName(): string {
   return `${process.platform} ${release()}`;
 }
 
-/** What the numbers were measured on. */
-export function describeMachine(browser: Browser): Machine {
+/** What the numbers were measured on (`browser` when Chromium took part). */
+export function describeMachine(browser?: Browser): Machine {
   const all = cpus();
   return {
     cpu: all[0]?.model.trim() ?? 'unknown',
@@ -30,6 +30,6 @@ export function describeMachine(browser: Browser): Machine {
     ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: osName(),
     node: process.version,
-    chromium: browser.version(),
+    chromium: browser?.version() ?? 'not used',
   };
 }

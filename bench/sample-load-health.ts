@@ -1,16 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { SampleDataResponse } from '../shared/api.js';
 import { setupAdmin } from '../server/test/api-client.js';
 import { startServerProcess } from '../server/test/server-process.js';
+import { describeMachine } from './machine.js';
+import { putSection } from './markdown-sections.js';
 
 /**
  * `npx tsx bench/sample-load-health.ts [count]`: how long health checks take while a
  * sample-data load of `count` (default 100,000) customers runs on the EMBEDDED database,
  * whose single connection the load shares. A health check is sent every 100 ms whatever
  * is still in flight, as a load balancer would; prints the latencies of those sent while
- * the load ran.
+ * the load ran and writes them into BENCHMARKS.md (its own section). `npm run bench` runs it.
  */
 const COUNT = Number(process.argv[2] ?? 100_000);
 const PROBE_EVERY_MS = 100;
@@ -39,10 +41,23 @@ async function main(): Promise<void> {
     await Promise.all(probes);
     const sorted = [...latencies].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-    console.info(
+    const result =
       `Loaded ${created.toLocaleString('en')} customers on the embedded database in ${(loadMs / 1000).toFixed(1)} s; ` +
-        `${sorted.length} health checks meanwhile: median ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms.`,
-    );
+      `${sorted.length} health checks meanwhile: median ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms.`;
+    console.info(result);
+    const m = describeMachine();
+    const section = [
+      '## Health checks during a sample-data load',
+      '',
+      `\`bench/sample-load-health.ts\` on ${new Date().toISOString().slice(0, 10)} (${m.cpu}, ${m.cores} cores): an admin loads ` +
+        `${COUNT.toLocaleString('en')} sample customers into the embedded database (one connection, shared with every request) ` +
+        `while a health check is sent every ${PROBE_EVERY_MS} ms. Goal: every check answered within 1 s.`,
+      '',
+      result,
+      '',
+    ].join('\n');
+    const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
+    if (existsSync(path)) writeFileSync(path, putSection(readFileSync(path, 'utf8'), section));
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

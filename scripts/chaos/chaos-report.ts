@@ -18,8 +18,8 @@ export function chaosPassed(r: ChaosReport): boolean {
   );
 }
 
-/** The run as a Markdown section (also what `npm run chaos` prints). */
-export function renderChaosReport(r: ChaosReport, date: string): string {
+/** The run as a Markdown section (also what `npm run chaos` prints); `machine` says what it ran on. */
+export function renderChaosReport(r: ChaosReport, date: string, machine = ''): string {
   const o = r.options;
   const m = r.mutations;
   const codes = Object.entries(m.refusedByCode)
@@ -32,7 +32,7 @@ export function renderChaosReport(r: ChaosReport, date: string): string {
   return [
     '## Chaos run',
     '',
-    `\`npm run chaos\` on ${date} (${s(r.durationMs)}): ${o.devices} devices × ${n(o.mutationsPerDevice)} random changes ` +
+    `\`npm run chaos\` on ${date}${machine ? `, ${machine}` : ''} (${s(r.durationMs)}): server, database and devices on one machine; ${o.devices} devices × ${n(o.mutationsPerDevice)} random changes ` +
       `(edits, bulk edits, status changes, payments, deletes and restores, creations; about one in eight made to be refused; ` +
       `one device in ten a viewer's) with offline periods up to ${s(o.maxOfflineMs)}, ${o.customers} customers, a switch posting ` +
       `${o.cdrBatch}-record batches, while the server process was killed with SIGKILL ${r.faults.kills} times and restarted, and its ` +

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findTestPostgres } from '../../server/test/postgres-server.js';
 import { createDatabaseOn } from '../../server/test/test-database.js';
+import { describeMachine } from '../../bench/machine.js';
 import { putSection } from '../../bench/markdown-sections.js';
 import { chaosPassed, renderChaosReport } from './chaos-report.js';
 import { runChaos } from './run-chaos.js';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
       convergeTimeoutMs: 180_000,
       log: (line) => console.info(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`),
     });
-    const section = renderChaosReport(report, new Date().toISOString().slice(0, 10));
+    const m = describeMachine();
+    const section = renderChaosReport(report, new Date().toISOString().slice(0, 10), `${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB`);
     console.info(`\n${section}`);
     for (const exit of report.unexpectedExits) console.error(`Unexpected server exit:\n${exit}`);
     for (const example of report.mutations.invalidAppliedExamples) console.error(`Applied, though made to be refused: ${example}`);
