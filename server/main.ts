@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { assertDriverPatched } from './db/driver-patch.js';
 import { migrate } from './db/migrate.js';
 import { clientIsBuilt } from './http/static-files.js';
 import { MetricsPublisher, REFRESH_LOCK } from './metrics/metrics-publisher.js';
@@ -16,6 +17,7 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 /** Starts Trunkline: configuration, database, migrations, poke bus, HTTP server. */
 async function main(): Promise<void> {
+  assertDriverPatched();
   const config = loadConfig();
   if (!config.databaseUrl) console.info(`Using the embedded database in ${config.dataDir} (set DATABASE_URL to use PostgreSQL).`);
   const db = await openDatabase(config);

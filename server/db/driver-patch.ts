@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The marker `patches/postgres+3.4.9.patch` leaves in postgres.js's connection code. */
+const PATCH_MARKER = 'Trunkline patch (porsager/postgres#1154, #1208)';
+
+/**
+ * True when the postgres.js this process loads carries our install-time fix: unpatched,
+ * a database restart or failover during a write exits the whole server (see
+ * patches/README.md). npm skips the postinstall that applies it when scripts are
+ * disabled (`--ignore-scripts`, some container builds), so the server checks at start.
+ */
+export function driverIsPatched(): boolean {
+  const connection = new URL('./connection.js', import.meta.resolve('postgres'));
+  return readFileSync(fileURLToPath(connection), 'utf8').includes(PATCH_MARKER);
+}
+
+/** Refuses to run on an unpatched driver, saying how to fix it. */
+export function assertDriverPatched(): void {
+  if (!driverIsPatched()) {
+    throw new Error('postgres.js is not patched (its fix for lost connections is missing): run "npx patch-package" in the app folder, or install without --ignore-scripts.');
+  }
+}
