@@ -34,7 +34,7 @@ export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: stri
       charged: a.charged + b.charged,
     }),
     refuse: (item, reason) => ({ accepted: 0, duplicates: 0, rejected: [{ line: item.line, callId: item.cdr.callId, message: reason }], charged: 0 }),
-  });
+  }, 'call records');
 }
 
 /**

@@ -20,7 +20,7 @@ export async function storeEvents(sql: Sql, organisationId: string, events: read
   return storeRefusingBadRecords(ordered, (part) => applyEvents(sql, organisationId, part, maxCallSeconds), {
     add: (a, b) => ({ accepted: a.accepted + b.accepted, rejected: [...a.rejected, ...b.rejected] }),
     refuse: (item, reason) => ({ accepted: 0, rejected: [{ line: item.line, callId: item.event.callId, message: reason }] }),
-  });
+  }, 'call events');
 }
 
 /**
