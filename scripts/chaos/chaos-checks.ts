@@ -69,6 +69,21 @@ export async function creditMismatches(sql: Sql): Promise<number> {
   return row!.n;
 }
 
+/**
+ * Customers whose charges in the ledger differ from their call records' charges: the sum
+ * of their `charge` ledger entries must be minus the sum of `cdrs.charge`. The ledger
+ * trigger writes an entry for every credit update, so credit always equals the ledger sum,
+ * even if a batch were debited twice or a record stored without its debit; this catches both.
+ */
+export async function chargeMismatches(sql: Sql): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    with ledger as (select customer_id, sum(amount) as total from balance_ledger where kind = 'charge' group by customer_id),
+      calls as (select customer_id, sum(charge) as total from cdrs group by customer_id)
+    select count(*)::int as n from ledger full join calls using (customer_id)
+    where coalesce(ledger.total, 0) <> -coalesce(calls.total, 0)`;
+  return row!.n;
+}
+
 /** Acknowledged call records the database does not hold, and call ids stored more than once. */
 export async function callRecordLosses(sql: Sql, acknowledged: ReadonlySet<string>): Promise<{ lost: number; duplicated: number }> {
   const ids = [...acknowledged];

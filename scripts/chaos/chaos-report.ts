@@ -12,6 +12,7 @@ export function chaosPassed(r: ChaosReport): boolean {
     r.callRecords.lost === 0 &&
     r.callRecords.duplicated === 0 &&
     r.creditMismatches === 0 &&
+    r.chargeMismatches === 0 &&
     r.devicesConverged === r.options.devices &&
     r.unexpectedExits.length === 0 &&
     !Object.keys(r.syncFailures).some((cause) => / 4\d\d /.test(cause))
@@ -49,6 +50,7 @@ export function renderChaosReport(r: ChaosReport, date: string, machine = ''): s
     `| acknowledged call records | ${n(r.callRecords.acknowledged)} (batches sent again: ${n(r.callRecords.resent)}) | |`,
     `| acknowledged call records lost / stored twice | ${n(r.callRecords.lost)} / ${n(r.callRecords.duplicated)} | 0 / 0 |`,
     `| customers whose credit ≠ ledger sum | ${n(r.creditMismatches)} | 0 |`,
+    `| customers whose charges ≠ their call records' charges | ${n(r.chargeMismatches)} | 0 |`,
     `| devices holding the server's state at the end | ${r.devicesConverged} of ${o.devices} | all |`,
     `| server exits nobody asked for | ${r.unexpectedExits.length} | 0 |`,
     `| last fault to convergence | ${s(r.convergeMs)} | |`,

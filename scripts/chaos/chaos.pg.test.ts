@@ -46,9 +46,10 @@ describe('a short chaos run', () => {
     expect(m.refused).toBeGreaterThan(0);
   });
 
-  it('brings every device to the server state, with credit equal to the ledger and no call record lost', () => {
+  it('brings every device to the server state, with credit equal to the ledger, each call charged once and no call record lost', () => {
     expect(report.devicesConverged).toBe(5);
     expect(report.creditMismatches).toBe(0);
+    expect(report.chargeMismatches).toBe(0);
     expect(report.callRecords.acknowledged).toBeGreaterThan(0);
     expect({ lost: report.callRecords.lost, duplicated: report.callRecords.duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(renderChaosReport(report, 'today')).toContain('| lost | 0 | 0 |');

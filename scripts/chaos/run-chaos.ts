@@ -3,7 +3,7 @@ import type { CreateApiKeyResponse } from '../../shared/api.js';
 import { SeededRandom } from '../../server/sample-data/seeded-random.js';
 import { ApiClient, addUser, setupAdmin, TEST_PASSWORD } from '../../server/test/api-client.js';
 import { ChaosDevice } from './chaos-device.js';
-import { callRecordLosses, creditMismatches, judgeMutations, replicaFingerprint, type MutationOutcome } from './chaos-checks.js';
+import { callRecordLosses, chargeMismatches, creditMismatches, judgeMutations, replicaFingerprint, type MutationOutcome } from './chaos-checks.js';
 import { ChaosServer, harnessSql } from './chaos-server.js';
 import { ChaosSwitch } from './chaos-switch.js';
 import { planFaults, type Fault } from './fault-plan.js';
@@ -31,6 +31,8 @@ export interface ChaosReport {
   mutations: MutationOutcome;
   callRecords: { acknowledged: number; lost: number; duplicated: number; refused: number; resent: number };
   creditMismatches: number;
+  /** Customers whose charge ledger entries differ from their call records' charges (a batch debited twice or not at all). */
+  chargeMismatches: number;
   devicesConverged: number;
   /** Server processes that exited without being killed (each restarted by the supervisor). */
   unexpectedExits: string[];
@@ -47,7 +49,8 @@ export interface ChaosReport {
  * switch posts call records, and meanwhile the server is killed with SIGKILL and its
  * database connections are terminated. Then every device syncs until it holds the
  * server's state, and the database is checked: every change applied once or refused,
- * credit equal to the ledger, every acknowledged call record stored once.
+ * credit equal to the ledger, charges equal to the call records', every acknowledged
+ * call record stored once.
  */
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const log = o.log ?? (() => {});
@@ -141,6 +144,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       mutations,
       callRecords: { acknowledged: sw.acknowledged.size, ...cdrs, refused: sw.refused, resent: sw.retries },
       creditMismatches: await creditMismatches(sql),
+      chargeMismatches: await chargeMismatches(sql),
       devicesConverged: converged,
       unexpectedExits: server.unexpectedExits,
       faults: faultCounts,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorBody } from '../../shared/errors.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.js';
@@ -28,11 +28,19 @@ async function health(): Promise<{ status: number; body: Health }> {
   return { status: res.status, body: (await res.json()) as Health };
 }
 
-/** Polls the health check, as a load balancer does, until it answers `status` (bounded). */
+/**
+ * Polls the health check, as a load balancer does, until it answers `status`: every
+ * 200 ms (a check that hangs takes up to its own time limit), for at most 20 s.
+ */
 async function healthUntil(status: number): Promise<{ status: number; body: Health }> {
-  let last = await health();
-  for (let i = 0; last.status !== status && i < 50; i++) last = await health();
-  return last;
+  return vi.waitFor(
+    async () => {
+      const last = await health();
+      expect(last.status).toBe(status);
+      return last;
+    },
+    { interval: 200, timeout: 20_000 },
+  );
 }
 
 describe('GET /api/healthz', () => {

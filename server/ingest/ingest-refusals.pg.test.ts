@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallEventsResult } from '../../shared/call-event.js';
 import type { IngestResult } from '../../shared/cdr.js';
 import type { ErrorBody } from '../../shared/errors.js';
@@ -90,6 +90,27 @@ describe('ingest refuses records, not batches', () => {
     const again = await ingest(batch);
     expect(again).toEqual({ accepted: 0, duplicates: 4, rejected: result.rejected });
     expect(await state()).toEqual(after);
+  });
+
+  it('fails a batch the database refuses everywhere (a broken column) after a few tries, so the switch sends it again; once fixed, the resend stores it', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Our bug, not the switch's data: a constraint no record of this destination can pass.
+    await server.sql`alter table cdrs add constraint broken_destination check (destination <> '4930')`;
+    const batch = Array.from({ length: 2000 }, (_, i) => cdr(i % 2 ? alice : bob, { destination: '4930' }));
+    const before = await storedIds();
+    try {
+      const res = await post<ErrorBody>('cdrs', batch);
+      expect(res.status).toBe(500);
+      expect(await storedIds()).toEqual(before);
+      const summaries = [...errors.mock.calls, ...warnings.mock.calls].map(([line]) => String(line)).filter((line) => line.startsWith('Ingest:'));
+      expect(summaries).toEqual([expect.stringMatching(/^Ingest: the database refused 20 of 2000 call records one by one \(first: line 1, SQLSTATE 23514: .*\); isolating stopped there, 1980 more/)]);
+    } finally {
+      await server.sql`alter table cdrs drop constraint broken_destination`;
+      vi.restoreAllMocks();
+    }
+    const again = await ingest(batch);
+    expect(again).toEqual({ accepted: 2000, duplicates: 0, rejected: [] });
   });
 
   it('says "missing" for a missing field and names the unknown ones, refusing the record', async () => {

@@ -3,6 +3,8 @@ import type { Sql, TransactionSql } from 'postgres';
 import type { IngestIssue } from '../../shared/cdr.js';
 import { addSums } from '../../shared/metrics.js';
 import { fromMinor } from '../../shared/money.js';
+import { callRecordKey } from './call-record-key.js';
+import { markMetricsDirty } from './mark-metrics-dirty.js';
 import { storeRefusingBadRecords } from './refuse-bad-records.js';
 import { rollUp, type MinuteDelta } from './traffic-rollup.js';
 import type { ValidCdr } from './validate-cdrs.js';
@@ -34,7 +36,7 @@ export async function storeCdrs(sql: Sql, organisationId: string, apiKeyId: stri
       charged: a.charged + b.charged,
     }),
     refuse: (item, reason) => ({ accepted: 0, duplicates: 0, rejected: [{ line: item.line, callId: item.cdr.callId, message: reason }], charged: 0 }),
-  });
+  }, 'call records');
 }
 
 /**
@@ -73,7 +75,7 @@ async function storeBatch(sql: Sql, organisationId: string, apiKeyId: string, ba
 
     // 2.
     const inserted = await insertRecords(tx, organisationId, apiKeyId, known);
-    const fresh = known.filter((k) => inserted.has(recordKey(k.cdr.callId, k.cdr.startedAt))).map((k) => k.cdr);
+    const fresh = known.filter((k) => inserted.has(callRecordKey(k.cdr.callId, k.cdr.startedAt))).map((k) => k.cdr);
     const result = { accepted: fresh.length, duplicates: known.length - fresh.length, rejected, charged: 0 };
     if (fresh.length === 0) return result;
 
@@ -108,16 +110,10 @@ async function storeBatch(sql: Sql, organisationId: string, apiKeyId: string, ba
     result.charged = await debitCharges(tx, organisationId, minutes, customers);
 
     // 6.
-    const touched = [...new Set(fresh.map((c) => c.customerId))].sort();
-    await tx`
-      insert into customer_metrics_dirty (customer_id, organisation_id)
-      select unnest(${touched}::uuid[]), ${organisationId}
-      on conflict (customer_id) do update set organisation_id = excluded.organisation_id`;
+    await markMetricsDirty(tx, organisationId, fresh.map((c) => c.customerId));
     return result;
   });
 }
-
-const recordKey = (callId: string, startedAt: number) => `${callId}\u0000${startedAt}`;
 
 async function customerFacts(tx: TransactionSql, organisationId: string, batch: readonly ValidCdr[]): Promise<Map<string, CustomerFacts>> {
   const ids = [...new Set(batch.map((b) => b.cdr.customerId))];
@@ -149,7 +145,7 @@ async function insertRecords(tx: TransactionSql, organisationId: string, apiKeyI
         sip_reason, release_cause, cli, destination, destination_name, rate, charge, currency)
     on conflict do nothing
     returning call_id, (extract(epoch from started_at) * 1000)::bigint as started_ms`;
-  return new Set(stored.map((s) => recordKey(s.call_id, Number(s.started_ms))));
+  return new Set(stored.map((s) => callRecordKey(s.call_id, Number(s.started_ms))));
 }
 
 /** The deltas of a batch per hour instead of per minute (still sorted by customer, then time). */

@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import type { IngestIssue } from '../../shared/cdr.js';
+import { markMetricsDirty } from './mark-metrics-dirty.js';
 import { storeRefusingBadRecords } from './refuse-bad-records.js';
 import type { ValidEvent } from './validate-events.js';
 
@@ -20,7 +21,7 @@ export async function storeEvents(sql: Sql, organisationId: string, events: read
   return storeRefusingBadRecords(ordered, (part) => applyEvents(sql, organisationId, part, maxCallSeconds), {
     add: (a, b) => ({ accepted: a.accepted + b.accepted, rejected: [...a.rejected, ...b.rejected] }),
     refuse: (item, reason) => ({ accepted: 0, rejected: [{ line: item.line, callId: item.event.callId, message: reason }] }),
-  });
+  }, 'call events');
 }
 
 /**
@@ -77,13 +78,7 @@ async function applyEvents(sql: Sql, organisationId: string, events: readonly Va
           expires_at = least(l.started_at, excluded.started_at) + make_interval(secs => ${maxCallSeconds})`;
     }
     // 3.
-    const touched = [...new Set([...calls.values()].map((c) => c.customerId))].sort();
-    if (touched.length > 0) {
-      await tx`
-        insert into customer_metrics_dirty (customer_id, organisation_id)
-        select unnest(${touched}::uuid[]), ${organisationId}
-        on conflict (customer_id) do update set organisation_id = excluded.organisation_id`;
-    }
+    await markMetricsDirty(tx, organisationId, [...calls.values()].map((c) => c.customerId));
     return { accepted, rejected };
   });
 }

@@ -7,7 +7,7 @@ import { storeCdrs, type StoreResult } from './store-cdrs.js';
 const TEST_API_KEY_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
- * Stores already valid call records as the ingest route would after validation (their
+ * Stores already valid call records as `ingestCdrs` does after validation (their
  * days' partitions first), for tests that need traffic without going through HTTP.
  */
 export async function storeTestCdrs(sql: Sql, organisationId: string, cdrs: readonly CdrInput[]): Promise<StoreResult> {

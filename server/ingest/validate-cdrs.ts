@@ -1,4 +1,5 @@
 import { CDR_FIELDS, cdrInputSchema, type CdrInput, type IngestIssue } from '../../shared/cdr.js';
+import { callRecordKey } from './call-record-key.js';
 import { checkRecords } from './check-records.js';
 import type { NumberedRecord } from './ingest-body.js';
 
@@ -26,7 +27,7 @@ export function validateCdrs(records: readonly NumberedRecord[]): ValidatedBatch
   const seen = new Set<string>();
   let repeated = 0;
   for (const { line, value: cdr } of checked.valid) {
-    const key = `${cdr.callId}\u0000${cdr.startedAt}`;
+    const key = callRecordKey(cdr.callId, cdr.startedAt);
     if (seen.has(key)) {
       repeated += 1;
       continue;

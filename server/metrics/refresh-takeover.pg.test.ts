@@ -13,9 +13,21 @@ import { createTestDatabase, type TestDatabase } from '../test/test-database.js'
  * itself) and another server process starts on the same database: figures must flow
  * again at once, not after the dead holder's lease would have run out.
  */
-const INTERVAL_MS = 500;
-/** The bound on the wait for figures: a few intervals, far below any timed lease. */
-const WAIT_MS = 5000;
+const INTERVAL_MS = 1500;
+/**
+ * How long figures may take to flow again, from the moment the new process listens. The
+ * issue asks for two refresh intervals: the new process's first refresh runs within one
+ * interval (its timer starts just before it listens), and calls posted after that refresh
+ * began are published by the next one, within two. One more interval is slack for a busy
+ * 2-core machine, where starting a refresh, computing one customer and answering a request
+ * take far less than the 1.5 s interval. 4.5 s in all: a dead holder's timed lease (30 s
+ * before, figures stopped for ~25 s) fails it clearly.
+ */
+const TAKEOVER_BOUND_MS = 3 * INTERVAL_MS;
+/** How long the first process may take to publish its first figures (not what is measured here). */
+const FIRST_FIGURES_MS = 20_000;
+/** How often the test reads the published figures. */
+const POLL_MS = 100;
 
 let db: TestDatabase;
 let admin: Sql;
@@ -38,13 +50,15 @@ const start = async () => {
   return server;
 };
 
+/** The calls of the last hour in the published figures of `customerId` (undefined before any are published). */
+async function publishedAttempts(customerId: string): Promise<number | undefined> {
+  const [row] = await admin<{ value: CustomerMetrics }[]>`select value from customer_metrics where customer_id = ${customerId}`;
+  return row ? tupleToSums(row.value.h1).attempts : undefined;
+}
+
 /** Polls the published figures of `customerId` until they count `attempts` calls, for at most `ms`. */
-async function figuresWithin(customerId: string, attempts: number, ms: number): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
-    const [row] = await admin<{ value: CustomerMetrics }[]>`select value from customer_metrics where customer_id = ${customerId}`;
-    if (row && tupleToSums(row.value.h1).attempts === attempts) return true;
-  }
-  return false;
+async function figuresShow(customerId: string, attempts: number, ms: number): Promise<void> {
+  await expect.poll(() => publishedAttempts(customerId), { interval: POLL_MS, timeout: Math.max(ms, 0) }).toBe(attempts);
 }
 
 /** Posts `count` answered calls of the last minute for the customer through `server`'s ingest API. */
@@ -62,7 +76,7 @@ async function postCalls(server: ServerProcess, key: string, count: number, tag:
 }
 
 describe('after the refresh holder is killed', () => {
-  it('a newly started server publishes figures within a few refresh intervals', async () => {
+  it('a newly started server publishes figures within two refresh intervals (and one of slack)', async () => {
     const a = await start();
     const staff = await setupAdmin(a.url);
     const [{ id: organisationId }] = await admin<[{ id: string }]>`select id from organisations`;
@@ -70,11 +84,13 @@ describe('after the refresh holder is killed', () => {
     const { key } = await staff.postOk<CreateApiKeyResponse>('/api/api-keys', { name: 'Switch A' });
     // A is the one refreshing: its figures are published.
     await postCalls(a, key, 2, 'before-crash');
-    expect(await figuresWithin(customer!.id, 2, WAIT_MS)).toBe(true);
+    await figuresShow(customer!.id, 2, FIRST_FIGURES_MS);
 
     await a.kill();
     const b = await start();
+    const listening = performance.now();
     await postCalls(b, key, 4, 'after-crash');
-    expect(await figuresWithin(customer!.id, 6, WAIT_MS)).toBe(true);
+    await figuresShow(customer!.id, 6, TAKEOVER_BOUND_MS - (performance.now() - listening));
+    console.info(`Figures flowed again ${Math.round(performance.now() - listening)} ms after the new process listened (interval ${INTERVAL_MS} ms)`);
   }, 60_000);
 });

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateApiKeyResponse } from '../../shared/api.js';
-import type { IngestResult } from '../../shared/cdr.js';
-import type { PushMutation } from '../../shared/sync-protocol.js';
-import { SseStream } from '../sync/test-support/sse-stream.js';
-import { insertCustomers, makeCustomers } from '../sync/test-support/sync-fixtures.js';
-import { httpTransport, TestSyncClient } from '../sync/test-support/test-sync-client.js';
-import { setupAdmin, type ApiClient } from '../test/api-client.js';
-import { startServerProcess, type ServerProcess } from '../test/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
-import { APPLICATION_NAME } from './connection-options.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CreateApiKeyResponse } from '../shared/api.js';
+import type { IngestResult } from '../shared/cdr.js';
+import type { PushMutation } from '../shared/sync-protocol.js';
+import { SseStream } from './sync/test-support/sse-stream.js';
+import { insertCustomers, makeCustomers } from './sync/test-support/sync-fixtures.js';
+import { httpTransport, TestSyncClient } from './sync/test-support/test-sync-client.js';
+import { setupAdmin, type ApiClient } from './test/api-client.js';
+import { startServerProcess, type ServerProcess } from './test/server-process.js';
+import { createTestDatabase, type TestDatabase } from './test/test-database.js';
+import { APPLICATION_NAME } from './db/connection-options.js';
 
 /**
  * What a PostgreSQL restart, a failover or a pooler's idle killer does to the app: its
@@ -85,11 +85,19 @@ async function writingSessions(): Promise<number> {
   return row!.n;
 }
 
+/**
+ * How often the test looks for a writing session: each write of the large requests lasts
+ * hundreds of milliseconds, and asking without pause took a core from the server.
+ */
+const POLL_MS = 50;
+
 /** Ends every session of the app `rounds` times, each time once one of them is writing. */
 async function terminateWhileBusy(rounds: number): Promise<number> {
   let ended = 0;
   for (let round = 0; round < rounds && server.running(); round++) {
-    while (server.running() && (await writingSessions()) === 0);
+    await expect
+      .poll(async () => !server.running() || (await writingSessions()) > 0, { interval: POLL_MS, timeout: 60_000, message: 'a session of the app writing' })
+      .toBe(true);
     const rows = await admin`
       select pg_terminate_backend(pid) from pg_stat_activity
       where datname = ${db.name} and application_name = ${APPLICATION_NAME}`;
@@ -163,8 +171,15 @@ describe('the database ends the app’s sessions under a large ingest and a larg
   it('pokes other devices again once its sessions were ended (the listener reconnects)', async () => {
     await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${db.name} and application_name = ${APPLICATION_NAME}`;
     // EventSource opens again until it gets its stream; the first tries may meet a dying session.
-    let stream = await SseStream.open(staff);
-    for (let i = 0; stream.response.status !== 200 && i < MAX_SENDS; i++) stream = await SseStream.open(staff);
+    const stream = await vi.waitFor(
+      async () => {
+        const opened = await SseStream.open(staff);
+        if (opened.response.status === 200) return opened;
+        opened.close();
+        throw new Error(`the poke stream answered ${opened.response.status}`);
+      },
+      { interval: POLL_MS, timeout: 30_000 },
+    );
     try {
       await new TestSyncClient(httpTransport(staff)).mutate('createCustomer', { id: randomUUID(), name: 'After The Storm', currency: 'EUR' });
       await stream.next('poke');
