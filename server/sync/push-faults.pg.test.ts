@@ -8,7 +8,8 @@ import type { Session } from '../http/app-env.js';
 import { isTransientDbError } from '../db/db-errors.js';
 import { startTcpProxy } from '../test/tcp-proxy.js';
 import { countMutationFailure, MAX_MUTATION_ATTEMPTS } from './mutation-failures.js';
-import { processPush, type MutationRunner, type PushDeps } from './push.js';
+import type { MutationRunner, PushDeps } from './push-deps.js';
+import { processPush } from './push.js';
 import { createOrganisation, createSessionFor, openSyncTestDb, type SyncTestDb } from './test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from './test-support/test-sync-client.js';
 
