@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { apiKeyRoutes } from './api-keys/api-key-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
-import { SessionStreams, STREAMS_PER_SESSION } from './auth/session-streams.js';
+import { SessionStreams, STREAMS_PER_SESSION, STREAMS_PER_USER } from './auth/session-streams.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { bodyLimits } from './http/body-limits.js';
 import { handleError, handleNotFound } from './http/error-handler.js';
@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', bodyLimits());
   app.use('/api/*', originCheck(deps.config));
   app.use('/api/*', sessionMiddleware());
-  const streams = new SessionStreams({ perSession: STREAMS_PER_SESSION, total: deps.config.maxPokeStreams });
+  const streams = new SessionStreams({ perSession: STREAMS_PER_SESSION, perUser: STREAMS_PER_USER, total: deps.config.maxPokeStreams });
   app.route('/api/auth', authRoutes(streams));
   app.route('/api/users', userRoutes());
   app.route('/api/api-keys', apiKeyRoutes());

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db.sql);
   if (applied.length > 0) console.info(`Applied database migrations: ${applied.join(', ')}`);
   const pokes = await createPokeBus(db.sql, { embedded: db.embedded });
-  const app = createApp({ sql: db.sql, config, pokes, now: () => new Date() });
+  const app = createApp({ sql: db.sql, healthSql: db.healthSql, config, pokes, now: () => new Date() });
   const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs, db.lock(REFRESH_LOCK));
   metrics.start();
   const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays, config.rollupRetentionDays).catch((e: unknown) => console.error('Retention failed', e));

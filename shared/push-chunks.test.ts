@@ -30,6 +30,13 @@ describe('chunkPush', () => {
     expect(utf8Length('aü€📞')).toBe(1 + 2 + 3 + 4);
   });
 
+  it('counts a text with a lone surrogate half as the JSON that is sent: escaped, in ASCII', () => {
+    const lone = JSON.stringify({ notes: 'a\ud83d b \udcde' });
+    expect(lone).toBe('{"notes":"a\\ud83d b \\udcde"}');
+    expect(utf8Length(lone)).toBe(lone.length);
+    expect(utf8Length(JSON.stringify({ notes: '\ud83d\udcde' }))).toBe('{"notes":""}'.length + 4);
+  });
+
   it('sends a mutation larger than the byte limit on its own, never drops it', () => {
     const big = mutation(2, { ids: 'x'.repeat(10_000) });
     const chunks = chunkPush(push([mutation(1), big, mutation(3)]), { maxMutations: 1_000, maxBytes: 1_000 });

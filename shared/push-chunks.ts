@@ -18,18 +18,18 @@ interface PushLike<M> {
   mutations: readonly M[];
 }
 
-/** Bytes of `text` as UTF-8, without encoding it. */
+/**
+ * Bytes of `text` as UTF-8, without encoding it. `text` is JSON.stringify output, which
+ * escapes lone surrogates (as the ASCII `\udxxx`), so every surrogate is half of a pair:
+ * a pair is one 4-byte character, 2 bytes per half.
+ */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    // A surrogate pair is 4 bytes; a lone half (JSON.stringify escapes those) would be sent as U+FFFD, 3 bytes.
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+    else if (unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff)) bytes += 2;
+    else bytes += 3;
   }
   return bytes;
 }

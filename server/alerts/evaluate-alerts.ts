@@ -1,4 +1,4 @@
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import { nextAlertState, type AlertRule } from '../../shared/alert-rule.js';
 import { rowToRule, type AlertRuleRow } from './alert-rule-store.js';
 import { alertValues } from './alert-values.js';
@@ -16,11 +16,16 @@ interface Transition {
  * 1. The rules of those customers' organisations, and each rule's figure per customer.
  * 2. Hysteresis per (rule, customer): a quiet pair fires when its figure crosses the
  *    threshold, a firing pair clears once the figure is back past the reset threshold.
- * 3. Per organisation, in one transaction: the events (fired, cleared) for the card, the
- *    alerts log and later delivery; the new states; and for a rule with a penalty, the
+ * 3. Per organisation, in one transaction: the new states; the events (fired, cleared)
+ *    for the card, the alerts log and later delivery; and for a rule with a penalty, the
  *    customer goes into `penalty` until now + the penalty (an active customer only; one
  *    already in penalty keeps its earlier status to return to and the later end). A
  *    penalty is a synced change: under the organisation lock, with a new space version.
+ *
+ * Two judges at once (a refresh lock lost between its check and the work) must not log a
+ * firing twice or start two penalties, so step 3 does not trust the states read in step
+ * 1: it writes each state change conditionally (insert if absent, delete if present) and
+ * records events and penalties only for the changes its own statements made.
  *
  * Returns the organisations whose customers changed (to be poked).
  */
@@ -58,11 +63,17 @@ export async function evaluateAlerts(sql: Sql, customerIds: readonly string[], n
   return touched;
 }
 
+const pairKey = (ruleId: string, customerId: string) => `${ruleId}/${customerId}`;
+
 /** Returns true when a penalty changed a customer. */
 async function recordTransitions(sql: Sql, organisationId: string, transitions: readonly Transition[], now: Date): Promise<boolean> {
   return sql.begin(async (tx) => {
+    // Judges of one organisation take turns: state changes in one order, no deadlock.
+    await tx`select 1 from organisations where id = ${organisationId} for update`;
+    const made = await changeStates(tx, transitions, now);
+    if (made.length === 0) return false;
     const penalties = new Map<string, Date>();
-    const events = transitions.map((t) => {
+    const events = made.map((t) => {
       const until = t.kind === 'fired' && t.rule.penaltyMinutes ? new Date(now.getTime() + t.rule.penaltyMinutes * 60_000) : null;
       if (until && until > (penalties.get(t.customerId) ?? new Date(0))) penalties.set(t.customerId, until);
       return {
@@ -79,12 +90,6 @@ async function recordTransitions(sql: Sql, organisationId: string, transitions: 
       };
     });
     await tx`insert into alert_events ${tx(events)}`;
-    const fired = transitions.filter((t) => t.kind === 'fired');
-    const cleared = transitions.filter((t) => t.kind === 'cleared');
-    if (fired.length > 0) {
-      await tx`insert into alert_states ${tx(fired.map((t) => ({ rule_id: t.rule.id, customer_id: t.customerId, fired_at: now })))} on conflict do nothing`;
-    }
-    for (const t of cleared) await tx`delete from alert_states where rule_id = ${t.rule.id} and customer_id = ${t.customerId}`;
     if (penalties.size === 0) return false;
     const [org] = await tx<{ version: string }[]>`update organisations set version = version + 1 where id = ${organisationId} returning version`;
     const rows = [...penalties].map(([id, until]) => ({ id, until: until.toISOString() }));
@@ -99,4 +104,35 @@ async function recordTransitions(sql: Sql, organisationId: string, transitions: 
       returning c.id`;
     return changed.length > 0;
   });
+}
+
+/**
+ * Writes the state changes of `transitions` where they are still to be made: a firing
+ * inserts its state unless present, a clearing deletes it if present. Returns the
+ * transitions these statements made; the others were made already, by another judge.
+ */
+async function changeStates(tx: TransactionSql, transitions: readonly Transition[], now: Date): Promise<Transition[]> {
+  const byPair = new Map(transitions.map((t) => [pairKey(t.rule.id, t.customerId), t]));
+  const pairs = (kind: Transition['kind']) =>
+    transitions
+      .filter((t) => t.kind === kind)
+      .map((t) => ({ rule_id: t.rule.id, customer_id: t.customerId }))
+      .sort((a, b) => pairKey(a.rule_id, a.customer_id).localeCompare(pairKey(b.rule_id, b.customer_id)));
+  const fire = pairs('fired');
+  const clear = pairs('cleared');
+  const fired = fire.length === 0 ? [] : await tx<StateKey[]>`
+    insert into alert_states ${tx(fire.map((p) => ({ ...p, fired_at: now })))}
+    on conflict do nothing
+    returning rule_id, customer_id`;
+  const cleared = clear.length === 0 ? [] : await tx<StateKey[]>`
+    delete from alert_states s
+    using jsonb_to_recordset(${tx.json(clear)}) as p(rule_id uuid, customer_id uuid)
+    where s.rule_id = p.rule_id and s.customer_id = p.customer_id
+    returning s.rule_id, s.customer_id`;
+  return [...fired, ...cleared].map((k) => byPair.get(pairKey(k.rule_id, k.customer_id))!);
+}
+
+interface StateKey {
+  rule_id: string;
+  customer_id: string;
 }

@@ -7,6 +7,13 @@ import { AdvisoryLock, type SessionLock } from './session-lock.js';
 /** An open connection pool and how to close it. */
 export interface Database {
   sql: Sql;
+  /**
+   * What health checks ask. With DATABASE_URL a connection of its own: on the pool, a
+   * check would wait behind ten busy requests (large ingests) past its time limit, and a
+   * load balancer would drop a server that works. The embedded database has one
+   * connection for all: there the pool is the check, and a wait on it is the truth.
+   */
+  healthSql: Sql;
   /** True for the in-process PGlite database (single connection, in-process pokes). */
   embedded: boolean;
   /** The lock that keeps `name`'s work to one server process of this database at a time. */
@@ -31,6 +38,15 @@ export async function openDatabase(config: Config): Promise<Database> {
     throw new Error(`Cannot connect to the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
   }
   const url = config.databaseUrl;
-  return { sql, embedded: false, lock: (name) => new AdvisoryLock(url, name), close: () => sql.end({ timeout: 5 }) };
+  const healthSql = postgres(url, { ...serverConnectionOptions(), max: 1 });
+  return {
+    sql,
+    healthSql,
+    embedded: false,
+    lock: (name) => new AdvisoryLock(url, name),
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), healthSql.end({ timeout: 1 })]);
+    },
+  };
 }
 

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { describeDataError, isDataError, isTransientDbError } from './db-errors.js';
+import { describeDataError, isBugError, isDataError, isTransientDbError } from './db-errors.js';
 import { retryTransient } from './retry-transient.js';
 
 /** A server error as postgres.js builds it from an ErrorResponse. */
@@ -28,9 +28,25 @@ describe('database error kinds', () => {
     expect(describeDataError(serverError('22003'))).toMatch(/too large/);
   });
 
+  it('treats outages as transient: a read-only server, no resources, a cancelled statement, I/O, a lock not available', () => {
+    for (const code of ['25006', '53100', '53200', '53300', '53400', '57014', '57P05', '58030', '58000', '55P03', '55006']) {
+      expect([code, isTransientDbError(serverError(code))]).toEqual([code, true]);
+      expect([code, isBugError(serverError(code))]).toEqual([code, false]);
+    }
+  });
+
   it('treats our own bugs as neither', () => {
     expect(isTransientDbError(new TypeError('x is undefined'))).toBe(false);
     expect(isDataError(serverError('42703'))).toBe(false);
+  });
+
+  it('calls only clear bugs bugs: our own errors and classes 42, 0A, P0 and XX', () => {
+    for (const e of [new TypeError('x is undefined'), serverError('42703'), serverError('42P01'), serverError('0A000'), serverError('P0001'), serverError('XX000')]) {
+      expect(isBugError(e)).toBe(true);
+    }
+    for (const e of [connectionError('CONNECTION_CLOSED'), serverError('08006'), serverError('22021'), serverError('23505'), serverError('21000'), serverError('25P02'), serverError('40001')]) {
+      expect(isBugError(e)).toBe(false);
+    }
   });
 });
 

@@ -1,15 +1,17 @@
 import postgres from 'postgres';
 
 /**
- * Sorts what the database throws into three kinds, because each is handled differently:
+ * Sorts what the database throws into kinds, because each is handled differently:
  *
  * - **transient**: the connection or the server had a moment (reset, restart, failover,
- *   a pooler's idle killer) or the transaction lost a race (serialization failure,
- *   deadlock). The same work succeeds if tried again: retry it, never refuse it.
+ *   a pooler's idle killer, a full disk, no memory, a cancelled statement, an I/O error)
+ *   or the transaction lost a race (serialization failure, deadlock, a lock not
+ *   available). The same work may well succeed if tried again: retry it, never refuse it.
  * - **data**: the database refused a value (SQLSTATE class 22, data exception: a NUL in
  *   text, a number that overflows its column; class 23, integrity constraint). The same
  *   work fails the same way every time: it is a refusal, never a retry.
- * - anything else is a bug in our code or SQL.
+ * - **bug**: an error of our code or SQL (see `isBugError`): it fails the same way on
+ *   every try, and says nothing about the database being away.
  */
 
 /** postgres.js's own codes for a connection it lost or could not make. */
@@ -29,11 +31,23 @@ const CONNECTION_CODES = new Set([
 ]);
 
 /**
- * SQLSTATEs that say "try again": serialization failure, deadlock, the server shutting
- * down or refusing connections for now, a backend terminated by an administrator, too
- * many connections. Class 08 (connection exception) is transient as a whole.
+ * SQLSTATEs that say "try again": serialization failure, deadlock; a read-only
+ * transaction (an old primary after a failover, or a standby); a statement cancelled (by
+ * an administrator, a pooler or a timeout); the server shutting down, refusing
+ * connections for now, or ending an idle session; a lock not available or an object in
+ * use. Classes 08 (connection exception), 53 (insufficient resources: disk full, out of
+ * memory, too many connections, a configuration limit) and 58 (system error: I/O) are
+ * transient as a whole.
  */
-const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '55P03']);
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '25006', '57014', '57P01', '57P02', '57P03', '57P05', '55P03', '55006']);
+const TRANSIENT_CLASSES = new Set(['08', '53', '58']);
+
+/**
+ * SQLSTATE classes that only a bug produces: 42 (syntax error or an undefined table,
+ * column or function), 0A (feature not supported), P0 (raised by PL/pgSQL) and XX
+ * (internal error).
+ */
+const BUG_CLASSES = new Set(['42', '0A', 'P0', 'XX']);
 
 /** The SQLSTATE of a server error, or undefined for anything else. */
 export function sqlState(error: unknown): string | undefined {
@@ -43,9 +57,21 @@ export function sqlState(error: unknown): string | undefined {
 /** True when trying the same work again may well succeed. */
 export function isTransientDbError(error: unknown): boolean {
   const state = sqlState(error);
-  if (state) return TRANSIENT_SQLSTATES.has(state) || state.startsWith('08');
+  if (state) return TRANSIENT_SQLSTATES.has(state) || TRANSIENT_CLASSES.has(state.slice(0, 2));
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
+/**
+ * True when `error` is clearly a bug, one that repeats however often the same work is
+ * tried: an error of our own code (a TypeError, say: not from the server, not a lost
+ * connection) or a server error of a class only a bug produces (see `BUG_CLASSES`).
+ * Anything else may be the database's trouble rather than ours.
+ */
+export function isBugError(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state) return BUG_CLASSES.has(state.slice(0, 2));
+  return !isTransientDbError(error);
 }
 
 /** True when the database refused a value: class 22 (data exception) or 23 (integrity constraint). */

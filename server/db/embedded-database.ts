@@ -42,6 +42,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   });
   return {
     sql,
+    healthSql: sql,
     embedded: true,
     // One process per data directory, and a lock connection would take the only connection.
     lock: () => soleHolder,

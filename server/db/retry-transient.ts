@@ -26,7 +26,8 @@ export async function retryTransient<T>(work: () => Promise<T>, options: RetryOp
     } catch (error) {
       if (attempt >= attempts || !isTransientDbError(error)) throw error;
       options.onRetry?.(error, attempt);
-      // Full jitter: processes that failed together do not retry together.
+      // Equal jitter (half the delay fixed, half random): processes that failed together do
+      // not retry together, and none retries at once.
       await delay(Math.round(first * 2 ** (attempt - 1) * (0.5 + Math.random() / 2)));
     }
   }

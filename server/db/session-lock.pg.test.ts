@@ -58,4 +58,29 @@ describe('AdvisoryLock', () => {
       await Promise.all([a.release(), b.release()]);
     }
   });
+
+  it('keeps its session, and so the lock, through the server’s idle session timeout', async () => {
+    // New sessions of this database are ended after 100 ms idle, as a DBA or a pooler might set it.
+    await admin.unsafe(`alter database ${db.name} set idle_session_timeout = '100ms'`);
+    const lock = new AdvisoryLock(db.url, 'idle job');
+    try {
+      expect(await lock.tryHold()).toBe(true);
+      const [holder] = await admin<{ pid: number }[]>`
+        select pid from pg_locks where locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())`;
+      // Wait until the holding session has sat idle for five times the limit, or is gone.
+      let idle: { idle_ms: number }[];
+      let polls = 0;
+      do {
+        idle = await admin<{ idle_ms: number }[]>`
+          select extract(epoch from clock_timestamp() - state_change)::float8 * 1000 as idle_ms
+          from pg_stat_activity where pid = ${holder!.pid} and state = 'idle'`;
+        if (++polls > 100_000) throw new Error('The lock session neither idled nor ended');
+      } while (idle.length === 1 && idle[0]!.idle_ms < 500);
+      expect(idle).toHaveLength(1);
+      expect(await lock.stillHeld()).toBe(true);
+    } finally {
+      await admin.unsafe(`alter database ${db.name} reset idle_session_timeout`);
+      await lock.release();
+    }
+  });
 });

@@ -2,8 +2,8 @@ import postgres, { type Sql } from 'postgres';
 import { serverConnectionOptions } from './connection-options.js';
 
 /**
- * Work that one server process at a time may do on a database (the metrics refresh, which
- * judges alerts: two at once would fire them twice).
+ * Work that one server process at a time should do on a database (the metrics refresh:
+ * two at once would do all its work twice).
  */
 export interface SessionLock {
   /** Takes the lock when it is free; true while this process holds it. Throws when the database cannot say. */
@@ -20,6 +20,9 @@ export const soleHolder: SessionLock = {
   stillHeld: async () => true,
   release: async () => {},
 };
+
+/** Seconds an idle lock connection waits before its first TCP keepalive probe (postgres.js's default is 60). */
+const KEEP_ALIVE_SECONDS = 30;
 
 /** The first half of every Trunkline advisory lock key (two-key form), "TRKL": keeps clear of other applications' locks. */
 const KEY_SPACE = 0x54524b4c;
@@ -46,10 +49,20 @@ export class AdvisoryLock implements SessionLock {
 
   async tryHold(): Promise<boolean> {
     // One connection, never recycled by age or idleness: the lock lives as long as it does.
-    this.#sql ??= postgres(this.databaseUrl, { ...serverConnectionOptions(), max: 1, max_lifetime: null, idle_timeout: 0 });
+    // TCP keepalive keeps an idle connection known to firewalls and NAT on the way, and
+    // finds a peer that vanished (a failover) sooner than the system default would.
+    this.#sql ??= postgres(this.databaseUrl, { ...serverConnectionOptions(), max: 1, max_lifetime: null, idle_timeout: 0, keep_alive: KEEP_ALIVE_SECONDS });
     const sql = this.#sql;
+    // Whatever idle limits the server or its role sets, they must not end the holding
+    // session (and so pass the lock on) between refreshes: this session switches them off,
+    // from the statement that takes the lock on (idle_session_timeout exists from
+    // PostgreSQL 14). Set here rather than as startup parameters, which connection poolers
+    // such as PgBouncer refuse, and so on every new session after a reconnect too.
     const [row] = await sql<{ held: boolean }[]>`
-      select case when ${this.#heldHere(sql)} then true else pg_try_advisory_lock(${KEY_SPACE}::int4, ${this.#key}::int4) end as held`;
+      select
+        case when current_setting('server_version_num')::int >= 140000 then set_config('idle_session_timeout', '0', false) end,
+        set_config('idle_in_transaction_session_timeout', '0', false),
+        case when ${this.#heldHere(sql)} then true else pg_try_advisory_lock(${KEY_SPACE}::int4, ${this.#key}::int4) end as held`;
     return row!.held;
   }
 

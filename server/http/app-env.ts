@@ -6,6 +6,8 @@ import type { PokeBus } from '../sync/poke-bus.js';
 /** What every request handler can reach: the database, configuration, the poke bus and a clock. */
 export interface AppDeps {
   sql: Sql;
+  /** What the health check asks (see `Database.healthSql`); `sql` when absent. */
+  healthSql?: Sql;
   config: Config;
   pokes: PokeBus;
   /** The time; tests replace it to control expiry and penalties. */

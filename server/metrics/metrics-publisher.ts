@@ -108,7 +108,8 @@ export class MetricsPublisher {
       }
     }
     // Alerts judge the same customers; penalties that are up end on time. Only while
-    // this process still holds the lock: two judging at once would fire alerts twice.
+    // this process still holds the lock, to spare the work; should the lock's session die
+    // right after this check, a second judge still fires nothing twice (see evaluateAlerts).
     await this.#stillHolding();
     for (const org of await evaluateAlerts(this.sql, ids, now)) touchedOrgs.add(org);
     for (const org of await endPenalties(this.sql, now)) touchedOrgs.add(org);

@@ -3,11 +3,11 @@ import type { Sql } from 'postgres';
 import { AppError } from '../../shared/errors.js';
 import type { PushMutation } from '../../shared/sync-protocol.js';
 import { storableText } from '../../shared/text.js';
+import { isBugError } from '../db/db-errors.js';
 
 /**
- * A mutation that fails with an unexpected error (not a refusal, not a transient database
- * error) on this many tries is set aside as a refusal, so it cannot block every later
- * change of its device for ever (a poison pill).
+ * A mutation that fails with a bug (see `isBugError`) on this many tries is set aside as
+ * a refusal, so it cannot block every later change of its device for ever (a poison pill).
  */
 export const MAX_MUTATION_ATTEMPTS = 3;
 
@@ -24,15 +24,19 @@ export interface MutationFailure {
 
 /**
  * Counts one failed try of `mutation` and logs `error` under the mutation's reference.
- * Counts only while the database answers: during an outage the failures say nothing
- * about the mutation, and an outage must never turn changes into refusals; then it
- * returns undefined. Runs outside the failed transaction, in the table
+ * Counts only bugs, and only while the database answers and takes writes: an outage (a
+ * lost connection, a failover that left this server on a read-only server, a full
+ * disk...) says nothing about the mutation, and must never turn changes into refusals;
+ * then it returns undefined. Runs outside the failed transaction, in the table
  * `mutation_failures`, so tries that a load balancer sends to different server processes
  * count together.
  */
 export async function countMutationFailure(sql: Sql, mutation: PushMutation, error: unknown): Promise<MutationFailure | undefined> {
+  if (!isBugError(error)) return undefined;
   try {
-    await sql`select 1`;
+    const [state] = await sql<{ writable: boolean }[]>`
+      select not pg_is_in_recovery() and current_setting('transaction_read_only') = 'off' as writable`;
+    if (!state!.writable) return undefined;
     const [row] = await sql<{ ref: string; attempts: number }[]>`
       insert into mutation_failures (client_id, mutation_id, ref, attempts, last_error)
       values (${mutation.clientID}, ${mutation.id}, ${randomBytes(4).toString('hex')}, 1, ${storableText(String(error), 500)})

@@ -4,7 +4,7 @@ import type { MutationContext } from '../customers/mutation-context.js';
 import type { Session } from '../http/app-env.js';
 import { AfterCommitQueue } from './after-commit.js';
 import { foreignClientError } from './client-groups.js';
-import type { MutationRunner, PushDeps } from './push.js';
+import type { MutationRunner, PushDeps } from './push-deps.js';
 import { recordRejection, refusalOf } from './record-rejection.js';
 
 /** What one mutation's transaction did. */

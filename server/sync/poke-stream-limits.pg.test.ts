@@ -13,6 +13,8 @@ let db: TestDatabase;
 let capped: TestServer;
 /** Heartbeats (and session re-checks) every 100 ms. */
 let beating: TestServer;
+/** Room for many streams, heartbeats so rare that they play no part. */
+let roomy: TestServer;
 let admin: ApiClient;
 
 const config = (overrides: Partial<Config>): Config => ({
@@ -25,11 +27,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   capped = await startTestServer(db.url, { config: config({ maxPokeStreams: 12, pokeHeartbeatMs: 3_600_000 }) });
   beating = await startTestServer(db.url, { config: config({ pokeHeartbeatMs: 100 }) });
+  roomy = await startTestServer(db.url, { config: config({ pokeHeartbeatMs: 3_600_000 }) });
   admin = await setupAdmin(capped.url);
 });
 afterAll(async () => {
   await capped.close();
   await beating.close();
+  await roomy.close();
   await db.drop();
 });
 
@@ -79,6 +83,24 @@ describe('poke streams', () => {
       expect(await refusedStream(viewer)).toEqual({
         status: 429,
         error: { code: 'rate_limited', message: 'The server has too many live update streams open. Try again in a moment.' },
+      });
+    } finally {
+      for (const s of open) s.close();
+    }
+  });
+
+  it('opens 30 streams per user over all their sessions, refusing more with 429 rate_limited: signing in again gives no more', async () => {
+    const sessions = await Promise.all([1, 2, 3, 4].map(() => signIn(roomy, 'admin@carrier.example')));
+    const open: SseStream[] = [];
+    try {
+      for (const api of sessions.slice(0, 3)) for (let i = 0; i < 10; i++) open.push(await SseStream.open(api));
+      expect(open.map((s) => s.response.status)).toEqual(Array(30).fill(200));
+      expect(await refusedStream(sessions[3]!)).toEqual({
+        status: 429,
+        error: {
+          code: 'rate_limited',
+          message: 'Your account already has 30 live update streams open. Close some tabs or windows, or sign out on other devices.',
+        },
       });
     } finally {
       for (const s of open) s.close();

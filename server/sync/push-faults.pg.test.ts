@@ -8,7 +8,8 @@ import type { Session } from '../http/app-env.js';
 import { isTransientDbError } from '../db/db-errors.js';
 import { startTcpProxy } from '../test/tcp-proxy.js';
 import { countMutationFailure, MAX_MUTATION_ATTEMPTS } from './mutation-failures.js';
-import { processPush, type MutationRunner, type PushDeps } from './push.js';
+import type { MutationRunner, PushDeps } from './push-deps.js';
+import { processPush } from './push.js';
 import { createOrganisation, createSessionFor, openSyncTestDb, type SyncTestDb } from './test-support/sync-fixtures.js';
 import { directTransport, TestSyncClient } from './test-support/test-sync-client.js';
 
@@ -79,10 +80,22 @@ function failingOnce(victim: string, fault: (ctx: MutationContext) => Promise<un
 const raise = (errcode: string) => (ctx: MutationContext) =>
   ctx.tx.unsafe(`do $$ begin raise exception 'injected' using errcode = '${errcode}'; end $$`);
 
+/** A write in a read-only transaction, as on an old primary after a failover: 25006. */
+const writeReadOnly = async (ctx: MutationContext) => {
+  await ctx.tx`set transaction read only`;
+  await ctx.tx`update organisations set name = name where id = ${ctx.organisationId}`;
+};
+
+/** The statement cancelled, as an administrator, a pooler or a timeout does: 57014. */
+const cancelled = (ctx: MutationContext) => ctx.tx`select pg_cancel_backend(pg_backend_pid())`;
+
 describe('transient database errors', () => {
   it.each([
     ['a serialization failure (40001)', raise('40001')],
     ['a deadlock (40P01)', raise('40P01')],
+    ['a write on a read-only server (25006)', writeReadOnly],
+    ['a cancelled statement (57014)', cancelled],
+    ['a full disk (53100)', raise('53100')],
   ])('%s is retried and the mutation applied exactly once', async (what, fault) => {
     const name = `Retried After ${what}`;
     const run = failingOnce(name, fault);
@@ -175,6 +188,73 @@ describe('a mutation that keeps failing (a bug, not an outage)', () => {
     // Back online (and the bug fixed), the same mutation applies.
     await pushBatch(t.deps, client, batch);
     expect(await countNamed('During The Outage')).toBe(1);
+  });
+
+  it.each([
+    ['a write on a read-only server (25006)', writeReadOnly],
+    ['a cancelled statement (57014)', cancelled],
+    ['a full disk (53100)', raise('53100')],
+  ])('%s, on every try, is never counted: the change waits for the database, it is not refused', async (what, fault) => {
+    const name = `Waits Out ${what}`;
+    let outage = true;
+    const run: MutationRunner = async (ctx, mutator, args) => {
+      if (outage && (args as { name?: string }).name === name) await fault(ctx);
+      return runServerMutation(ctx, mutator, args);
+    };
+    const { client, push } = deviceOf(run);
+    const batch = [create(client, name)];
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      for (let i = 0; i <= MAX_MUTATION_ATTEMPTS; i++) {
+        expect(isTransientDbError(await push(...batch).catch((e: unknown) => e))).toBe(true);
+      }
+    } finally {
+      warnings.mockRestore();
+    }
+    expect(await t.sql`select * from mutation_failures where client_id = ${client.clientID}`).toEqual([]);
+    expect(await refusalsOf(client.clientID)).toEqual([]);
+    expect(await lastMutationIdOf(client.clientID)).toBe(0);
+    outage = false;
+    await push(...batch);
+    expect(await countNamed(name)).toBe(1);
+  });
+
+  it('counts only errors that are clearly bugs: our code’s, and SQL that cannot work', async () => {
+    const failureOf = (work: Promise<unknown>) => work.then(() => undefined, (e: unknown) => e);
+    const errorOf = (query: string) => failureOf(t.sql.unsafe(query));
+    const counted = async (error: unknown) => {
+      const mutation = { clientID: randomUUID(), id: 1, name: 'createCustomer', args: {}, timestamp: 0 };
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        return (await countMutationFailure(t.sql, mutation, error))?.attempts;
+      } finally {
+        errors.mockRestore();
+      }
+    };
+    const bugs = [
+      new TypeError('Cannot read properties of undefined'),
+      await errorOf('select no_such_column from organisations'),
+      await errorOf(`do $$ begin raise exception 'a bug'; end $$`),
+    ];
+    for (const bug of bugs) expect([String(bug), await counted(bug)]).toEqual([String(bug), 1]);
+    const notBugs = [
+      await failureOf(t.sql.begin('read only', (tx) => tx`update organisations set name = name`)),
+      await errorOf('select pg_cancel_backend(pg_backend_pid())'),
+      await errorOf(`do $$ begin raise exception 'disk full' using errcode = '53100'; end $$`),
+      await errorOf(`do $$ begin raise exception 'I/O' using errcode = '58030'; end $$`),
+      await errorOf(`select 1/0`),
+    ];
+    for (const outage of notBugs) expect([String(outage), await counted(outage)]).toEqual([String(outage), undefined]);
+  });
+
+  it('counts nothing while the database takes no writes (a standby, or read only)', async () => {
+    const readOnly = postgres(t.db.url, { max: 1, onnotice: () => {}, connection: { default_transaction_read_only: true } });
+    try {
+      const mutation = { clientID: randomUUID(), id: 1, name: 'createCustomer', args: {}, timestamp: 0 };
+      expect(await countMutationFailure(readOnly, mutation, new TypeError('boom'))).toBeUndefined();
+    } finally {
+      await readOnly.end();
+    }
   });
 
   it('counts nothing when the database does not answer after the failure', async () => {

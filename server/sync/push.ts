@@ -1,14 +1,14 @@
 import { isAppError } from '../../shared/errors.js';
 import type { PushMutation, PushRequest } from '../../shared/sync-protocol.js';
-import type { MutationContext } from '../customers/mutation-context.js';
 import { runServerMutation } from '../customers/server-mutators.js';
 import { isTransientDbError, sqlState } from '../db/db-errors.js';
 import { retryTransient } from '../db/retry-transient.js';
-import type { AppDeps, Session } from '../http/app-env.js';
+import type { Session } from '../http/app-env.js';
 import { AfterCommitQueue } from './after-commit.js';
 import { claimClientGroup, refuseForeignClients } from './client-groups.js';
 import { countMutationFailure, setAsideRefusal } from './mutation-failures.js';
 import { processMutation } from './mutation-transaction.js';
+import type { MutationRunner, PushDeps } from './push-deps.js';
 
 /**
  * Replicache push, following https://doc.replicache.dev/reference/server-push to the
@@ -19,11 +19,6 @@ import { processMutation } from './mutation-transaction.js';
  * the device retries the push), refusals are recorded and the queue moves on, and a
  * mutation that keeps failing unexpectedly is set aside after a few tries.
  */
-export type PushDeps = Pick<AppDeps, 'sql' | 'config' | 'pokes' | 'now'>;
-
-/** Runs one named mutation; `runServerMutation` unless a test wraps it to queue side effects or inject faults. */
-export type MutationRunner = (ctx: MutationContext, name: string, args: unknown) => Promise<void>;
-
 export async function processPush(
   deps: PushDeps,
   session: Session,
