@@ -10,8 +10,8 @@ import postgres from 'postgres';
  * - **data**: the database refused a value (SQLSTATE class 22, data exception: a NUL in
  *   text, a number that overflows its column; class 23, integrity constraint). The same
  *   work fails the same way every time: it is a refusal, never a retry.
- * - **bug**: an error of our code or SQL (see `isBugError`): it fails the same way on
- *   every try, and says nothing about the database being away.
+ * - **bug**: any other error of our code or SQL (see `isBugError`): it fails the same
+ *   way on every try, and says nothing about the database being away.
  */
 
 /** postgres.js's own codes for a connection it lost or could not make. */
@@ -42,13 +42,6 @@ const CONNECTION_CODES = new Set([
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '25006', '57014', '57P01', '57P02', '57P03', '57P05', '55P03', '55006']);
 const TRANSIENT_CLASSES = new Set(['08', '53', '58']);
 
-/**
- * SQLSTATE classes that only a bug produces: 42 (syntax error or an undefined table,
- * column or function), 0A (feature not supported), P0 (raised by PL/pgSQL) and XX
- * (internal error).
- */
-const BUG_CLASSES = new Set(['42', '0A', 'P0', 'XX']);
-
 /** The SQLSTATE of a server error, or undefined for anything else. */
 export function sqlState(error: unknown): string | undefined {
   return error instanceof postgres.PostgresError ? error.code : undefined;
@@ -63,14 +56,13 @@ export function isTransientDbError(error: unknown): boolean {
 }
 
 /**
- * True when `error` is clearly a bug, one that repeats however often the same work is
- * tried: an error of our own code (a TypeError, say: not from the server, not a lost
- * connection) or a server error of a class only a bug produces (see `BUG_CLASSES`).
- * Anything else may be the database's trouble rather than ours.
+ * True when `error` says nothing about the database being away, so it will fail the same
+ * way however often the work is tried: an error of our own code (a TypeError) or any
+ * server error outside the transient ones above (an undefined column, a subquery with
+ * two rows, a raise). An outage never counts as one: its errors are all transient, and
+ * whoever counts a bug also checks that the database takes writes.
  */
 export function isBugError(error: unknown): boolean {
-  const state = sqlState(error);
-  if (state) return BUG_CLASSES.has(state.slice(0, 2));
   return !isTransientDbError(error);
 }
 
