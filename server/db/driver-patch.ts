@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The marker `patches/postgres+3.4.9.patch` leaves in postgres.js's connection code. */
-const PATCH_MARKER = 'Trunkline patch (porsager/postgres#1154, #1208)';
+/**
+ * Markers `patches/postgres+3.4.9.patch` leaves in postgres.js's connection code, one per
+ * fix, so an install carrying an older version of the patch is caught too.
+ */
+const PATCH_MARKERS = [
+  'Trunkline patch (porsager/postgres#1154, #1208)',
+  'Trunkline patch: whatever was sent on the lost socket',
+];
 
 /**
  * True when the postgres.js this process loads carries our install-time fix: unpatched,
@@ -12,7 +18,8 @@ const PATCH_MARKER = 'Trunkline patch (porsager/postgres#1154, #1208)';
  */
 export function driverIsPatched(): boolean {
   const connection = new URL('./connection.js', import.meta.resolve('postgres'));
-  return readFileSync(fileURLToPath(connection), 'utf8').includes(PATCH_MARKER);
+  const source = readFileSync(fileURLToPath(connection), 'utf8');
+  return PATCH_MARKERS.every((marker) => source.includes(marker));
 }
 
 /** Refuses to run on an unpatched driver, saying how to fix it. */
