@@ -1,6 +1,8 @@
 import { addAccount, appTimeout, contextFor, customersShown, expect, openCustomers, test } from './fixtures.js';
 
 test('only admins are offered sample data, others are told who can, and a refusal shows the server’s reason', async ({ browser, isolated }) => {
+  // A server of its own, two signed-in pages and a 1,000-customer sync: up to 2 min on two busy cores.
+  test.slow();
   const { server, admin, page } = isolated;
   const operator = await addAccount(admin, 'operator', 'operator.samples@carrier.example');
   const operatorContext = await contextFor(browser, server, operator);
