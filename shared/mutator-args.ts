@@ -52,6 +52,20 @@ export const mutatorArgSchemas = {
   dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200).check(noControlCharacters())).min(1).max(1000) }),
 } as const;
 
+/**
+ * Every change a user makes carries a random intent id beside its arguments (the mutator
+ * schemas ignore it). Copies of one change, the original and any the device's journal
+ * sends again after a crash, share it, and the server applies one intent at most once
+ * (server/sync/applied-intents.ts, client/sync/mutation-journal.ts).
+ */
+export const INTENT_KEY = 'intent';
+
+/** The intent id a mutation's arguments carry, if any. */
+export function intentOf(args: unknown): string | undefined {
+  const intent = (args as Record<string, unknown> | null | undefined)?.[INTENT_KEY];
+  return typeof intent === 'string' && z.uuid().safeParse(intent).success ? intent : undefined;
+}
+
 export type MutatorName = keyof typeof mutatorArgSchemas;
 export type MutatorArgs<N extends MutatorName> = z.input<(typeof mutatorArgSchemas)[N]>;
 export type ParsedMutatorArgs<N extends MutatorName> = z.output<(typeof mutatorArgSchemas)[N]>;

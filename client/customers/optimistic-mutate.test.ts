@@ -21,8 +21,9 @@ function controlledSync(role: SyncApi['role'] = 'operator') {
   type Settle = { commit: () => void; fail: (e: Error) => void };
   let called!: (s: Settle) => void;
   const calledP = new Promise<Settle>((r) => (called = r));
-  const mutate: SyncApi['mutate'] = (_name, _args, options?: MutateOptions) =>
-    new Promise<void>((resolve, reject) => {
+  const mutate: SyncApi['mutate'] = async (_name, _args, options?: MutateOptions) => {
+    await options?.beforeCommit?.();
+    return new Promise<void>((resolve, reject) => {
       called({
         commit: () => {
           options?.onCommitted?.();
@@ -31,6 +32,7 @@ function controlledSync(role: SyncApi['role'] = 'operator') {
         fail: reject,
       });
     });
+  };
   return { sync: { mutate, role }, called: calledP };
 }
 

@@ -55,9 +55,9 @@ export function optimisticMutate(index: CustomerIndex, sync: Pick<SyncApi, 'muta
     const preview = await previewMutation(index, sync.role, name, args);
     const remove = preview && preview.length > 0 ? index.showOptimistic(preview) : undefined;
     try {
-      // Let the preview reach the screen before Replicache's own run of a large change takes the main thread.
-      if (remove) await paint();
       await sync.mutate(name, args, {
+        // Let the preview reach the screen before Replicache's own run of a large change takes the main thread.
+        beforeCommit: remove ? paint : undefined,
         onCommitted() {
           remove?.();
           options?.onCommitted?.();

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { TrafficHistory } from '../../shared/traffic-history.js';
+import type { JournalEntry } from '../sync/mutation-journal.js';
 
 /**
  * One customer's traffic history for one window, as last fetched. Presets ("24h") keep a
@@ -16,11 +17,12 @@ export interface CachedTrafficHistory {
 
 /**
  * What belongs to this device and is not the shared truth (see the architecture notes):
- * cached history for the card's charts today, and later other device-local tables. The
+ * cached history for the card's charts and the journal of saved changes. The
  * whole schema lives here so each new table is one more line in one more version.
  */
 export class DeviceDb extends Dexie {
   trafficHistory!: Table<CachedTrafficHistory, [string, string]>;
+  journal!: Table<JournalEntry, number>;
 
   constructor(name = 'trunkline-device', options?: DexieOptions) {
     super(name, options);
@@ -28,6 +30,8 @@ export class DeviceDb extends Dexie {
       // Primary key first; fetchedAt is indexed so old entries can be pruned without a scan.
       trafficHistory: '[customerId+window], customerId, fetchedAt',
     });
+    // Changes saved on this device that its replica may not have persisted yet, in order.
+    this.version(2).stores({ journal: '++seq, userId' });
   }
 }
 

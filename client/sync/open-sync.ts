@@ -4,7 +4,10 @@ import type { MeResponse } from '../../shared/api.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
 import { setReadiness } from '../app/readiness.js';
 import { isPartialCookie, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
+import { deviceDb } from '../device/device-db.js';
 import { makeClientMutators } from './client-mutators.js';
+import { JournalledCommits } from './journalled-commits.js';
+import { MutationJournal } from './mutation-journal.js';
 import { makeTransport } from './http-sync-transport.js';
 import { PersistQueue } from './persist-queue.js';
 import { listenForPokes } from './poke-listener.js';
@@ -46,14 +49,18 @@ const lastSyncedKey = (userId: string) => `trunkline.lastSynced.${userId}`;
 /**
  * Opens this user's local replica and keeps it in sync:
  * 1. Replicache over IndexedDB, one database per user, so users of a shared device never mix data.
- * 2. Scheduled persistence is replaced by our own queue: a change is durable before `mutate` resolves.
- * 3. Pokes (SSE) and the browser's online event trigger pulls; a paged catch-up pulls until complete.
- * 4. The status store follows online state, pending changes, last sync and catch-up progress.
+ * 2. A change is journalled (one small IndexedDB write) before `mutate` resolves; Replicache's
+ *    own persist runs in the background and lets the journal forget what it wrote.
+ * 3. On open, journalled changes the replica lost (a killed tab) are made again, and once
+ *    more after the first complete pull for those that needed its data.
+ * 4. Pokes (SSE) and the browser's online event trigger pulls; a paged catch-up pulls until complete.
+ * 5. The status store follows online state, pending changes, last sync and catch-up progress.
  */
 export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync {
   const userId = me.user.id;
   const stored = Number(localStorage.getItem(lastSyncedKey(userId)));
   const status = new SyncStatusStore({ lastSyncedAt: stored > 0 ? stored : null, online: navigator.onLine });
+  let settledReplay = false;
   const { puller, pusher } = makeTransport({
     onPulled(cookie) {
       if (isPartialCookie(cookie)) {
@@ -67,6 +74,10 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
         setReadiness('synced', 'true');
         localStorage.setItem(lastSyncedKey(userId), String(now));
         status.set({ progress: null, lastSyncedAt: now });
+        if (!settledReplay) {
+          settledReplay = true;
+          void commits.replay({ settled: true }).catch((e: unknown) => console.error('Journal replay failed', e));
+        }
       }
     },
     onUnauthenticated: onSessionExpired,
@@ -87,7 +98,17 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     { enableScheduledPersist: false },
   );
 
-  const persistQueue = new PersistQueue(() => measured(PERSIST_MEASURE, () => rep.persist()));
+  const commits = new JournalledCommits(rep, new MutationJournal(deviceDb().journal, userId), () => persistQueue.flush());
+  // A persist covers every change committed before it started.
+  const persistQueue: PersistQueue = new PersistQueue(async () => {
+    const covered = commits.persistStarting();
+    await measured(PERSIST_MEASURE, () => rep.persist());
+    await commits.persisted(covered);
+  });
+  void commits
+    .replay({ settled: false })
+    .then((replayed) => replayed > 0 && persistQueue.schedule())
+    .catch((e: unknown) => console.error('Journal replay failed', e));
   const refreshPending = () =>
     void rep
       .experimentalPendingMutations()
@@ -97,7 +118,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
   // Every commit (local change or pulled data) gets persisted soon, and the pending count refreshed.
   // Not page by page during a catch-up: each persist rewrites the tree's upper nodes and takes the
   // main thread, and an interrupted catch-up resumes from the last persisted cookie anyway.
-  // Local changes do not wait: `mutate` flushes.
+  // Local changes do not wait for it: the journal keeps them meanwhile.
   const stopWatch = rep.experimentalWatch(() => {
     mark(COMMITTED_MARK);
     if (status.get().progress === null) persistQueue.schedule();
@@ -108,11 +129,11 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     status.set({ syncing });
     if (!syncing) refreshPending();
   };
-  const stopPokes = listenForPokes(() => void rep.pull().catch(() => {}));
   const onOnline = () => {
     void rep.pull({ now: true }).catch(() => {});
     void rep.push({ now: true }).catch(() => {});
   };
+  const stopPokes = listenForPokes(() => void rep.pull().catch(() => {}), onOnline);
   const onOffline = () => status.set({ online: false });
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
@@ -121,10 +142,9 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     rep,
     role: me.user.role,
     async mutate(name: MutatorName, args: unknown, options?: MutateOptions) {
-      // Replicache resolves a mutation after its watch callbacks ran: the index already holds it here.
-      await (rep.mutate[name] as (a: unknown) => Promise<void>)(args);
-      options?.onCommitted?.();
-      await persistQueue.flush();
+      // Replicache resolves a mutation after its watch callbacks ran: the index already holds
+      // it when onCommitted runs. Durable once journalled; the replica persists later.
+      await commits.save(name, args as object, options);
       refreshPending();
     },
   };

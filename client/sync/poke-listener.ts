@@ -1,8 +1,9 @@
 /**
  * Listens to the server's poke stream (Server-Sent Events). A poke carries no data, only
- * "pull now". After a reconnect we pull too, in case pokes were missed while away.
+ * "pull now". Each (re)connect calls `onOpen`: the server is reachable again, so changes
+ * made meanwhile go out and missed pokes are made up for, without waiting for a retry timer.
  */
-export function listenForPokes(onPoke: () => void, url = '/api/replicache/poke'): () => void {
+export function listenForPokes(onPoke: () => void, onOpen: () => void = onPoke, url = '/api/replicache/poke'): () => void {
   let source: EventSource | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -10,7 +11,7 @@ export function listenForPokes(onPoke: () => void, url = '/api/replicache/poke')
   const connect = () => {
     source = new EventSource(url, { withCredentials: true });
     source.addEventListener('poke', onPoke);
-    source.addEventListener('open', onPoke);
+    source.addEventListener('open', onOpen);
     source.addEventListener('error', () => {
       // The browser retries a dropped stream itself; a refused one (e.g. 401) is closed for good.
       if (source?.readyState === EventSource.CLOSED && !closed) {

@@ -12,15 +12,21 @@ export interface MutateOptions {
    * delivered, before it is durable: the moment an optimistic preview can give way.
    */
   onCommitted?: () => void;
+  /**
+   * Awaited after the change is journalled (started) and before Replicache runs it: lets
+   * an optimistic preview reach the screen before a large change takes the main thread.
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** What the signed-in part of the app uses to read and change synced data. */
 export interface SyncApi {
   rep: TrunklineReplicache;
   /**
-   * Applies a mutator locally at once and resolves only when the change is durable on
-   * this device (written to IndexedDB), so a reload or a crash right after cannot lose it.
-   * Rejects with the shared AppError when the change is invalid or not allowed.
+   * Applies a mutator locally at once and resolves when the change is durable on this
+   * device (journalled in IndexedDB, a few milliseconds), so a reload or a crash right
+   * after cannot lose it. Rejects with the shared AppError when the change is invalid or
+   * not allowed.
    */
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, options?: MutateOptions): Promise<void>;
   role: Role;

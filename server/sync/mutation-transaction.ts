@@ -1,9 +1,11 @@
 import { AppError } from '../../shared/errors.js';
+import { intentOf } from '../../shared/mutator-args.js';
 import type { PushMutation } from '../../shared/sync-protocol.js';
 import type { MutationContext } from '../customers/mutation-context.js';
 import type { Session } from '../http/app-env.js';
 import { AfterCommitQueue } from './after-commit.js';
 import { foreignClientError } from './client-groups.js';
+import { claimIntent } from './applied-intents.js';
 import type { MutationRunner, PushDeps } from './push-deps.js';
 import { recordRejection, refusalOf } from './record-rejection.js';
 
@@ -61,8 +63,11 @@ export async function processMutation(
       afterCommit: effects.afterCommit,
     };
     let result: MutationOutcome = 'applied';
+    // A copy of this change (same intent) was processed already: this one changes nothing.
+    const intent = intentOf(mutation.args);
+    const firstCopy = intent === undefined || (await claimIntent(tx, session.user.id, intent));
     try {
-      await tx.savepoint((sp) => runMutation({ ...ctx, tx: sp }, mutation.name, mutation.args));
+      if (firstCopy) await tx.savepoint((sp) => runMutation({ ...ctx, tx: sp }, mutation.name, mutation.args));
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Card save to dialog closed: the customer card of one customer is opened (found through
+ * the search box), its Channels changed and "Save changes" clicked; timed in the page
+ * from the click event to the first paint without the dialog. Each save starts while the
+ * previous ones may still be persisting or pushing, as a user's next edit would.
+ */
+export async function measureCardSave(page: Page, name: string, channels: number): Promise<number> {
+  await page.getByRole('textbox', { name: 'Search customers' }).fill(name);
+  await page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) }).getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Channels' }).fill(String(channels));
+  const save = dialog.getByRole('button', { name: 'Save changes' });
+  await save.evaluate((button) => {
+    const w = window as unknown as { __saveTiming?: Promise<number> };
+    w.__saveTiming = new Promise<number>((resolve) => {
+      button.addEventListener(
+        'click',
+        (event) => {
+          const clickedAt = event.timeStamp;
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('[role="dialog"]')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+  await save.click();
+  const ms = await page.evaluate(() => (window as unknown as { __saveTiming: Promise<number> }).__saveTiming);
+  await dialog.waitFor({ state: 'hidden' });
+  return ms;
+}
+
+/** The value at quantile `q` (0..1) of some measurements, nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
