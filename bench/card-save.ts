@@ -6,15 +6,22 @@ import type { Page } from '@playwright/test';
  * from the click event to the first paint without the dialog. Each save starts while the
  * previous ones may still be persisting or pushing, as a user's next edit would.
  */
-export async function measureCardSave(page: Page, name: string, channels: number): Promise<number> {
+export interface CardSave {
+  /** Click to the first paint without the dialog. */
+  closedMs: number;
+  /** Click to the app's `trunkline:saved` mark: committed locally and journalled. */
+  savedMs: number;
+}
+
+export async function measureCardSave(page: Page, name: string, channels: number): Promise<CardSave> {
   await page.getByRole('textbox', { name: 'Search customers' }).fill(name);
   await page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) }).getByRole('button', { name, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Channels' }).fill(String(channels));
   const save = dialog.getByRole('button', { name: 'Save changes' });
   await save.evaluate((button) => {
-    const w = window as unknown as { __saveTiming?: Promise<number> };
-    w.__saveTiming = new Promise<number>((resolve) => {
+    const w = window as unknown as { __saveTiming?: Promise<{ closedMs: number; savedMs: number }> };
+    w.__saveTiming = new Promise((resolve) => {
       button.addEventListener(
         'click',
         (event) => {
@@ -22,7 +29,12 @@ export async function measureCardSave(page: Page, name: string, channels: number
           const observer = new MutationObserver(() => {
             if (document.querySelector('[role="dialog"]')) return;
             observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                const saved = performance.getEntriesByName('trunkline:saved', 'mark').filter((m) => m.startTime > clickedAt).at(0);
+                resolve({ closedMs: performance.now() - clickedAt, savedMs: saved ? saved.startTime - clickedAt : Number.NaN });
+              }, 0),
+            );
           });
           observer.observe(document.body, { childList: true, subtree: true });
         },
@@ -31,9 +43,9 @@ export async function measureCardSave(page: Page, name: string, channels: number
     });
   });
   await save.click();
-  const ms = await page.evaluate(() => (window as unknown as { __saveTiming: Promise<number> }).__saveTiming);
+  const timing = await page.evaluate(() => (window as unknown as { __saveTiming: Promise<CardSave> }).__saveTiming);
   await dialog.waitFor({ state: 'hidden' });
-  return ms;
+  return timing;
 }
 
 /** The value at quantile `q` (0..1) of some measurements, nearest rank. */

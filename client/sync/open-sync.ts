@@ -24,12 +24,14 @@ export interface OpenSync {
 /**
  * User-timing entries that measurement tools can observe without any change to what the
  * user sees: the last page of a pull arrived (mark), a commit reached the local store
- * (mark), and a persist ran (measure: a persist that started after the latest commit mark
- * means everything is in IndexedDB).
+ * (mark), a user's change was saved (mark), and a persist ran (measure: a persist that
+ * started after the latest commit mark means everything is in IndexedDB).
  */
 export const SYNCED_MARK = 'trunkline:synced';
 export const COMMITTED_MARK = 'trunkline:committed';
 export const PERSIST_MEASURE = 'trunkline:persist';
+/** A change the user made is committed locally and journalled: the moment it counts as saved. */
+export const SAVED_MARK = 'trunkline:saved';
 
 // Only the latest entry of each name is kept, so a long session does not fill the timeline buffer.
 function mark(name: string): void {
@@ -145,6 +147,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
       // Replicache resolves a mutation after its watch callbacks ran: the index already holds
       // it when onCommitted runs. Durable once journalled; the replica persists later.
       await commits.save(name, args as object, options);
+      mark(SAVED_MARK);
       refreshPending();
     },
   };
