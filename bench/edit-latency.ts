@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
 import { launchChromium } from './browser.js';
 import { measureCardSave, quantile, type CardSave } from './card-save.js';
 import { openFreshDevice } from './first-sync.js';
 import { describeMachine } from './machine.js';
-import { putSection } from './markdown-sections.js';
+import { writeBenchmarkSection } from './markdown-sections.js';
 
 /**
  * `npx tsx bench/edit-latency.ts [customers] [saves]`: how long "Save changes" on the
@@ -60,8 +58,7 @@ async function main(): Promise<void> {
       result,
       '',
     ].join('\n');
-    const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
-    if (existsSync(path)) writeFileSync(path, putSection(readFileSync(path, 'utf8'), section));
+    writeBenchmarkSection(section);
   } finally {
     await browser.close();
     await env.stop();

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
 /**
  * BENCHMARKS.md is written by more than one command (`npm run bench` writes most of it,
  * `npm run chaos` its own section), so each replaces only what it measured.
@@ -26,6 +28,12 @@ export function putSection(text: string, section: string): string {
   const parts = splitSections(text);
   parts.set(heading, section.trimEnd() + '\n');
   return joinSections(parts);
+}
+
+/** Puts `section` into the repository's BENCHMARKS.md (when it exists), replacing the one of that heading. */
+export function writeBenchmarkSection(section: string): void {
+  const path = new URL('../BENCHMARKS.md', import.meta.url);
+  if (existsSync(path)) writeFileSync(path, putSection(readFileSync(path, 'utf8'), section));
 }
 
 /** `fresh`, followed by every section of `previous` whose heading `fresh` lacks. */

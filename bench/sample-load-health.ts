@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { SampleDataResponse } from '../shared/api.js';
 import { setupAdmin } from '../server/test/api-client.js';
 import { startServerProcess } from '../server/test/server-process.js';
 import { describeMachine } from './machine.js';
-import { putSection } from './markdown-sections.js';
+import { writeBenchmarkSection } from './markdown-sections.js';
 
 /**
  * `npx tsx bench/sample-load-health.ts [count]`: how long health checks take while a
@@ -56,8 +56,7 @@ async function main(): Promise<void> {
       result,
       '',
     ].join('\n');
-    const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
-    if (existsSync(path)) writeFileSync(path, putSection(readFileSync(path, 'utf8'), section));
+    writeBenchmarkSection(section);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

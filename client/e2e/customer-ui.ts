@@ -14,6 +14,20 @@ export async function createCustomerViaUi(page: Page, name: string, currency = '
   await expect(dialog).toBeHidden({ timeout: appTimeout() });
 }
 
+/** Selects all `count` customers matching the grid's filter and sets their status through the Bulk edit dialog. */
+export async function bulkSetStatus(page: Page, count: number, status: string): Promise<void> {
+  const n = count.toLocaleString('en');
+  await page.getByRole('checkbox', { name: 'Select all customers on this page' }).check();
+  await page.getByRole('button', { name: `Select all ${n} matching` }).click();
+  await expect(page.getByText(`${n} selected`)).toBeVisible();
+  await page.getByRole('button', { name: 'Bulk edit' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Change status' }).check();
+  await dialog.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: status, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+}
+
 export async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Search customers' }).fill(text);
 }

@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import type { Account } from './fixtures.js';
 import { appTimeout, customersShown, expect, test } from './fixtures.js';
 import { launchOnProfile, newProfileDir, type BrowserOnProfile } from './browser-profile.js';
-import { createCustomerViaUi, row, search, serverCustomers } from './customer-ui.js';
+import { bulkSetStatus, createCustomerViaUi, row, search, serverCustomers } from './customer-ui.js';
 import type { ServerProcess } from './server-process.js';
 
 /**
@@ -103,14 +103,7 @@ test('a bulk edit followed at once by an offline reload is still there, and reac
     await navigator.serviceWorker.ready;
   });
   await expect(page.getByText('300 customers')).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Select all customers on this page' }).check();
-  await page.getByRole('button', { name: 'Select all 300 matching' }).click();
-  await page.getByRole('button', { name: 'Bulk edit' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('checkbox', { name: 'Change status' }).check();
-  await dialog.getByRole('combobox', { name: 'Status' }).click();
-  await page.getByRole('option', { name: 'Inactive', exact: true }).click();
-  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await bulkSetStatus(page, 300, 'Inactive');
   // "Updated" is the app saying the change is saved on this device; reload at once after it.
   await expect(page.getByText('Updated 300 customers')).toBeVisible({ timeout: appTimeout() });
 

@@ -13,7 +13,7 @@ import { serverConnectionOptions } from './connection-options.js';
  */
 
 const WORKERS = 30;
-const KILL_ROUNDS = 150;
+const KILL_ROUNDS = 100;
 const APP = 'trunkline-lost-socket';
 
 let db: TestDatabase;
@@ -37,6 +37,15 @@ describe('queries on connections the database ends', () => {
     let stop = false;
     let sequence = 0;
     const outcomes = { own: 0, empty: 0, foreign: 0 };
+    // Resolves once `n` more queries got their rows: the pool has reconnected.
+    let waiting: { n: number; done: () => void } | null = null;
+    const answered = (n: number) => new Promise<void>((done) => (waiting = { n, done }));
+    const noteAnswer = () => {
+      if (waiting && --waiting.n <= 0) {
+        waiting.done();
+        waiting = null;
+      }
+    };
     const errors = new Map<string, number>();
 
     const ask = async () => {
@@ -46,7 +55,10 @@ describe('queries on connections the database ends', () => {
           const rows = await app<{ id: number }[]>`select ${id}::int as id where ${'yes'}::text = 'yes'`;
           if (rows.length === 0) outcomes.empty++;
           else if (rows[0]!.id !== id) outcomes.foreign++;
-          else outcomes.own++;
+          else {
+            outcomes.own++;
+            noteAnswer();
+          }
         } catch (error) {
           const code = String((error as { code?: string }).code);
           errors.set(code, (errors.get(code) ?? 0) + 1);
@@ -55,9 +67,10 @@ describe('queries on connections the database ends', () => {
     };
     const terminate = async () => {
       for (let round = 0; round < KILL_ROUNDS; round++) {
+        // Let a few queries reach the new sessions before ending them again (a different
+        // number each round, so the ends land in different phases of the protocol).
+        await answered(1 + (round % 4) * 3);
         await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${APP}`;
-        // Let some queries reach the new sessions before ending them again.
-        await admin`select pg_sleep(${0.01 + (round % 4) * 0.01})`;
       }
       stop = true;
     };
