@@ -7,7 +7,7 @@ import type { MutateOptions, TrunklineReplicache } from './sync-context.js';
  * before the caller hears "saved", and makes lost ones again when the app opens.
  */
 export class JournalledCommits {
-  /** Intents committed to the replica and not yet covered by a persist. */
+  /** Intents committed to the replica and journalled, not yet covered by a persist. */
   private committed: string[] = [];
   /** Every intent made by this tab: never lost, so never made again. */
   private readonly made = new Set<string>();
@@ -47,6 +47,8 @@ export class JournalledCommits {
       console.warn('The change journal could not be written; storing the replica instead', error);
       return this.persistNow();
     });
+    // Only now may a persist let the entry go: one that ran before it was written would miss it.
+    this.committed.push(intent);
   }
 
   /** Call as a persist starts; after it ends, pass the result to `persisted`. */
@@ -92,6 +94,7 @@ export class JournalledCommits {
       try {
         this.made.add(entry.intent);
         await this.commit(entry.name, entry.args);
+        this.committed.push(entry.intent);
         replayed++;
       } catch (error) {
         this.made.delete(entry.intent);
@@ -105,7 +108,5 @@ export class JournalledCommits {
 
   private async commit(name: MutatorName, args: unknown): Promise<void> {
     await (this.rep.mutate[name] as (a: unknown) => Promise<void>)(args);
-    const intent = intentOf(args);
-    if (intent) this.committed.push(intent);
   }
 }
