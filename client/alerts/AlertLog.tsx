@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { AlertLogTable } from './AlertLogTable.js';
 import type { AlertLogState } from './use-alert-log.js';
 import { useCustomerLookup } from './use-customer-lookup.js';
-import { useClock } from '../customers/use-clock.js';
+import { useClock } from '../format/use-clock.js';
 
 /** The alerts log under the rules: kept fresh while the page is open, older pages on request. */
 export function AlertLog({ log }: { log: AlertLogState }) {

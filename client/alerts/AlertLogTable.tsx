@@ -2,7 +2,7 @@ import { Badge, Text, Tooltip } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useMemo } from 'react';
 import type { AlertEvent } from '../../shared/alert-rule.js';
-import { formatAgo } from '../customers/relative-time.js';
+import { formatAgo } from '../format/relative-time.js';
 import { formatAreaValue, formatTimestamp } from './alert-format.js';
 import type { CustomerBrief } from './use-customer-lookup.js';
 

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { warningThresholdsSchema, type WarningThresholds } from '../../shared/warnings.js';
-import { finishWithError, finishWithMessage, startAction } from '../customers/action-notifications.js';
+import { finishWithError, finishWithMessage, startAction } from '../customer-actions/action-notifications.js';
 import { zodFormValidate } from '../forms/zod-form-validate.js';
 import { useSync } from '../sync/sync-context.js';
 import { useWarningThresholds } from './use-warning-thresholds.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiFetch, NetworkError } from './api-fetch.js';
-import { errorMessage } from '../customers/action-notifications.js';
+import { errorMessage } from '../customer-actions/action-notifications.js';
 
 export interface ServerData<T> {
   data: T | undefined;

@@ -2,7 +2,7 @@ import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
 import type { AlertEvent } from '../../shared/alert-rule.js';
 import type { Customer } from '../../shared/customer.js';
-import { formatDateTime } from '../customers/relative-time.js';
+import { formatDateTime } from '../format/relative-time.js';
 import { inPenaltyText } from './alert-format.js';
 import { AlertEventsTable } from './AlertEventsTable.js';
 import { useOnline } from '../sync/use-online.js';

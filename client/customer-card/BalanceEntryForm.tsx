@@ -5,8 +5,8 @@ import { useState, type KeyboardEvent } from 'react';
 import type { Customer } from '../../shared/customer.js';
 import { isAppError } from '../../shared/errors.js';
 import { addMoney, isMoney } from '../../shared/money.js';
-import { errorMessage } from '../customers/action-notifications.js';
-import { formatMoney } from '../customers/format-money.js';
+import { errorMessage } from '../customer-actions/action-notifications.js';
+import { formatMoney } from '../format/format-money.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import { EMPTY_BALANCE_ENTRY, toBalanceEntryArgs, validateBalanceEntry, type BalanceEntryKind, type BalanceEntryValues } from './balance-entry.js';
 

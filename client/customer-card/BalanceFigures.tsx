@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { Customer } from '../../shared/customer.js';
-import { formatMoney } from '../customers/format-money.js';
+import { formatMoney } from '../format/format-money.js';
 import { availableCredit } from './balance-entry.js';
 
 function Figure({ label, amount, currency, testId }: { label: string; amount: string; currency: string; testId: string }) {

@@ -2,7 +2,7 @@ import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import type { Customer } from '../../shared/customer.js';
 import { can } from '../../shared/auth.js';
 import type { LedgerEntry } from '../../shared/traffic-history.js';
-import { formatDateTime } from '../customers/relative-time.js';
+import { formatDateTime } from '../format/relative-time.js';
 import { useSync } from '../sync/sync-context.js';
 import { BalanceEntryForm } from './BalanceEntryForm.js';
 import { BalanceFigures } from './BalanceFigures.js';

@@ -1,6 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { LedgerEntry } from '../../shared/traffic-history.js';
-import { formatMoney } from '../customers/format-money.js';
+import { formatMoney } from '../format/format-money.js';
 import { amountColor, signedMoney } from './balance-entry.js';
 import type { PendingBalanceEntry } from './pending-balance-entries.js';
 import { shortDateTime } from './short-time.js';

@@ -1,7 +1,7 @@
 import { AreaChart, BarChart, LineChart } from '@mantine/charts';
 import { SimpleGrid } from '@mantine/core';
-import { formatCount } from '../customers/format-metrics.js';
-import { formatMoney } from '../customers/format-money.js';
+import { formatCount } from '../format/format-metrics.js';
+import { formatMoney } from '../format/format-money.js';
 import { ChartCard } from './ChartCard.js';
 import { hasIsolatedValues, hasValues, type ChartRow } from './traffic-series.js';
 

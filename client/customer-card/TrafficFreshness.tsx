@@ -1,6 +1,6 @@
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import { IconCloudOff } from '@tabler/icons-react';
-import { formatDateTime } from '../customers/relative-time.js';
+import { formatDateTime } from '../format/relative-time.js';
 import type { TrafficHistoryState } from './use-traffic-history.js';
 
 /** How old the figures are: offline says so plainly, online it is a quiet line. */

@@ -2,7 +2,7 @@ import type { Customer } from '../../shared/customer.js';
 import { addMoney, balanceBoundError, isMoney, isWithinMoneyBound, toMinor } from '../../shared/money.js';
 import { mutatorArgSchemas, type MutatorArgs } from '../../shared/mutator-args.js';
 import { zodFormValidate } from '../forms/zod-form-validate.js';
-import { formatMoney } from '../customers/format-money.js';
+import { formatMoney } from '../format/format-money.js';
 
 export type BalanceEntryKind = 'payment' | 'adjustment';
 

@@ -1,6 +1,6 @@
 import { acdSeconds, asrPercent, nerPercent, pddSeconds } from '../../shared/metrics.js';
 import type { TrafficHistory } from '../../shared/traffic-history.js';
-import { formatCount, formatDuration, formatPercent, formatSeconds } from '../customers/format-metrics.js';
+import { formatCount, formatDuration, formatPercent, formatSeconds } from '../format/format-metrics.js';
 
 export interface TrafficStat {
   label: string;

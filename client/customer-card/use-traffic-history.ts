@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TrafficHistory } from '../../shared/traffic-history.js';
 import { apiFetch, NetworkError } from '../api/api-fetch.js';
-import { errorMessage } from '../customers/action-notifications.js';
+import { errorMessage } from '../customer-actions/action-notifications.js';
 import { deviceDb, type CachedTrafficHistory } from '../device/device-db.js';
 import { readCachedTraffic, saveCachedTraffic } from './traffic-cache.js';
 import { trafficQuery, windowKey, windowRange, type TrafficWindow } from './traffic-window.js';

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import { asrPercent, tupleToSums, type CustomerMetrics } from '../../shared/metrics.js';
-import { asrColor, asrDetailLines, formatPercent } from './format-metrics.js';
+import { asrColor, asrDetailLines, formatPercent } from '../format/format-metrics.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { memo } from 'react';
-import { formatChannels } from './format-metrics.js';
+import { formatChannels } from '../format/format-metrics.js';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 

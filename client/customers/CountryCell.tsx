@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { memo } from 'react';
-import { countryName } from './country-names.js';
+import { countryName } from '../format/country-names.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
 /** The country code, with its name on hover. */

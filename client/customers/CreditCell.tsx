@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { memo } from 'react';
 import { availableCredit } from '../../shared/warnings.js';
-import { formatMoney } from './format-money.js';
+import { formatMoney } from '../format/format-money.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
 export interface CreditCellProps {

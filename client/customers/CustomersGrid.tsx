@@ -1,7 +1,7 @@
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
-import type { IndexedCustomer } from './indexed-customer.js';
-import { isSortColumn, type CustomerSort } from './customer-query.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
+import { isSortColumn, type CustomerSort } from '../customer-index/customer-query.js';
 import { PAGE_SIZES } from './use-page-size.js';
 
 

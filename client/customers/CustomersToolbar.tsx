@@ -1,7 +1,7 @@
 import { ActionIcon, Group, SegmentedControl, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type { CustomerView, StatusFilter as StatusFilterValue } from './customer-query.js';
-import { customersCount } from './format-metrics.js';
+import type { CustomerView, StatusFilter as StatusFilterValue } from '../customer-index/customer-query.js';
+import { customersCount } from '../format/format-metrics.js';
 import { SearchBox } from './SearchBox.js';
 import { StatusFilter } from './StatusFilter.js';
 

@@ -1,8 +1,8 @@
 import { Text } from '@mantine/core';
 import { memo } from 'react';
-import { formatAgo, formatDateTime } from './relative-time.js';
+import { formatAgo, formatDateTime } from '../format/relative-time.js';
 import { LazyTooltip } from './LazyTooltip.js';
-import { useClock } from './use-clock.js';
+import { useClock } from '../format/use-clock.js';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 

@@ -1,5 +1,5 @@
 import { createContext, memo, useContext, type ReactNode } from 'react';
-import type { IndexedCustomer } from './indexed-customer.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 
 /** The current row of a customer by id, from the index snapshot the page renders. */
 export type RowLookup = (id: string) => IndexedCustomer | undefined;

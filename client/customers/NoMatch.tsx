@@ -1,6 +1,6 @@
 import { Button, EmptyState } from '@mantine/core';
 import { IconFilterOff, IconTrash } from '@tabler/icons-react';
-import type { CustomerView, StatusFilter } from './customer-query.js';
+import type { CustomerView, StatusFilter } from '../customer-index/customer-query.js';
 
 /**
  * Shown inside the grid when the view is empty. The grid's overlay ignores pointer

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { memo } from 'react';
 import type { Customer } from '../../shared/customer.js';
 import { STATUS_LABELS, type CustomerStatus } from '../../shared/customer-status.js';
-import { formatDateTime } from './relative-time.js';
+import { formatDateTime } from '../format/relative-time.js';
 import { LazyTooltip } from './LazyTooltip.js';
 
 export const STATUS_COLORS: Record<CustomerStatus, string> = {

@@ -1,17 +1,17 @@
 import type { DataTableColumn } from 'mantine-datatable';
 import { useMemo, type ReactNode } from 'react';
-import type { IndexedCustomer } from './indexed-customer.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { AsrCell } from './AsrCell.js';
 import { ChannelsCell } from './ChannelsCell.js';
-import { acdSeconds, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
-import type { CustomerView, SortColumn } from './customer-query.js';
+import { acdSeconds, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from '../customer-index/customer-metrics.js';
+import type { CustomerView, SortColumn } from '../customer-index/customer-query.js';
 import { CountryCell } from './CountryCell.js';
 import { CreditCell } from './CreditCell.js';
 import { LastCallCell } from './LastCallCell.js';
 import { LiveCell } from './LiveCell.js';
-import { formatDuration, formatRate, formatSeconds } from './format-metrics.js';
+import { formatDuration, formatRate, formatSeconds } from '../format/format-metrics.js';
 import { NameCell } from './NameCell.js';
-import { fromNow } from './relative-time.js';
+import { fromNow } from '../format/relative-time.js';
 import { StatusBadge } from './StatusBadge.js';
 import { TagBadges } from './TagBadges.js';
 

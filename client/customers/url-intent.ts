@@ -1,4 +1,4 @@
-import type { CustomerView } from './customer-query.js';
+import type { CustomerView } from '../customer-index/customer-query.js';
 
 export interface UrlIntent {
   /** `?new=customer`: open the create form once (the app's "New customer" shortcut). */

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { SampleDataResponse } from '../../shared/api.js';
 import { apiFetch } from '../api/api-fetch.js';
-import { finishWithError, finishWithMessage, startAction } from './action-notifications.js';
-import { customersCount } from './format-metrics.js';
+import { finishWithError, finishWithMessage, startAction } from '../customer-actions/action-notifications.js';
+import { customersCount } from '../format/format-metrics.js';
 
 /** Asks the server for sample customers; they then arrive through sync like any other change. */
 export function useSampleDataLoader(): { load: (count: number) => Promise<void>; loading: boolean } {

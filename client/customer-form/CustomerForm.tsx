@@ -6,7 +6,7 @@ import { isAppError } from '../../shared/errors.js';
 import { CustomerHistoryPanels } from '../customer-card/CustomerHistoryPanels.js';
 import { HISTORY_TAB_TITLES, HISTORY_TABS, type HistoryTab } from '../customer-card/history-tabs.js';
 import type { SyncApi } from '../sync/sync-context.js';
-import { errorMessage } from './action-notifications.js';
+import { errorMessage } from '../customer-actions/action-notifications.js';
 import { AuthenticationTab } from './AuthenticationTab.js';
 import { ContactsTab } from './ContactsTab.js';
 import {
@@ -18,7 +18,7 @@ import {
   type CustomerFormValues,
 } from './customer-form-values.js';
 import { appErrorToForm, tabOfPath, tabsWithErrors, validateCustomerForm, type CustomerTab } from './customer-form-validation.js';
-import type { IndexedCustomer } from './indexed-customer.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { CustomerWarningsAlert } from './CustomerWarningsAlert.js';
 import { MainTab } from './MainTab.js';
 import { NotesTab } from './NotesTab.js';

@@ -2,7 +2,7 @@ import { Button, CloseButton, Group, Menu, Paper, Text } from '@mantine/core';
 import { IconChevronDown, IconEdit, IconRestore, IconTrash } from '@tabler/icons-react';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import type { StaffStatus } from './bulk-edit-values.js';
-import type { CustomerView } from './customer-query.js';
+import type { CustomerView } from '../customer-index/customer-query.js';
 
 const STAFF_STATUSES: StaffStatus[] = ['active', 'inactive', 'pending', 'pending_approval'];
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { bulkPatchSchema, type TAG_MODES } from '../../shared/customer-patch.js';
 import type { CustomerStatus } from '../../shared/customer-status.js';
 import { toFieldIssues } from '../../shared/validation.js';
-import { issuesToFormErrors, type FormErrors } from './customer-form-validation.js';
+import { issuesToFormErrors, type FormErrors } from '../customer-form/customer-form-validation.js';
 
 /**
  * The bulk edit dialog's state: each field has a "change" box, and only ticked fields

@@ -20,7 +20,7 @@ import {
   validateCustomerForm,
   type CustomerFormContext,
 } from './customer-form-validation.js';
-import { testCustomer, testId, testRow } from './customer-test-rows.js';
+import { testCustomer, testId, testRow } from '../customer-index/customer-test-rows.js';
 
 const NOW = '2026-02-01T12:00:00.000Z';
 const existing = testRow(1, { name: 'Acme Telecom', accountRef: 'ACC-1' });

@@ -3,11 +3,11 @@ import type { Customer } from '../../shared/customer.js';
 import { MAX_TAGS } from '../../shared/customer.js';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import { CURRENCY_CODES } from '../../shared/iso-codes.js';
-import { countryOptions } from './country-names.js';
+import { countryOptions } from '../format/country-names.js';
 import type { CustomerFormApi } from './customer-form-values.js';
 import { currencyLocked } from './customer-form-validation.js';
-import { formatMoney } from './format-money.js';
-import { penaltyText } from './StatusBadge.js';
+import { formatMoney } from '../format/format-money.js';
+import { penaltyText } from '../customers/StatusBadge.js';
 
 const STATUS_OPTIONS = (['active', 'inactive', 'pending', 'pending_approval'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const CURRENCY_OPTIONS = [...CURRENCY_CODES];

@@ -4,8 +4,8 @@ import type { Customer } from '../../shared/customer.js';
 import { AppError } from '../../shared/errors.js';
 import { customerKey } from '../../shared/keys.js';
 import type { MutateOptions, SyncApi } from '../sync/sync-context.js';
-import { CustomerIndex } from './customer-index.js';
-import { testCustomer } from './customer-test-rows.js';
+import { CustomerIndex } from '../customer-index/customer-index.js';
+import { testCustomer } from '../customer-index/customer-test-rows.js';
 import { optimisticMutate, previewMutation } from './optimistic-mutate.js';
 
 const json = (c: Customer) => c as unknown as ReadonlyJSONValue;

@@ -6,9 +6,9 @@ import { STATUS_LABELS } from '../../shared/customer-status.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import { finishWithError, finishWithUndo, startAction } from './action-notifications.js';
 import type { BulkPatchInput, StaffStatus } from './bulk-edit-values.js';
-import type { IndexedCustomer } from './indexed-customer.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { undoSnapshot, type UndoSnapshot } from './customer-selection.js';
-import { customersCount } from './format-metrics.js';
+import { customersCount } from '../format/format-metrics.js';
 
 export interface CustomerActions {
   bulkUpdate(ids: readonly string[], patch: BulkPatchInput): Promise<void>;

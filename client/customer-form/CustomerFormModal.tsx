@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import type { SyncApi } from '../sync/sync-context.js';
 import { CustomerForm } from './CustomerForm.js';
-import type { IndexedCustomer } from './indexed-customer.js';
-import { distinctValues, managerOf, tagsOf } from './distinct-values.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
+import { distinctValues, managerOf, tagsOf } from '../customer-index/distinct-values.js';
 import { useCustomerNotes } from './use-customer-notes.js';
 
 export type CardTarget = { mode: 'create' } | { mode: 'edit'; id: string };

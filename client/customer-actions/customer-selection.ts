@@ -1,8 +1,8 @@
 import { snapshotGroupsOf, type SnapshotGroup } from '../../shared/bulk-snapshots.js';
 import type { Customer } from '../../shared/customer.js';
 import type { SnapshotField } from '../../shared/customer-patch.js';
-import type { IndexedCustomer } from './indexed-customer.js';
-import type { CustomerView } from './customer-query.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
+import type { CustomerView } from '../customer-index/customer-query.js';
 
 /**
  * Selection kept as a set of ids across pages and filters. The grid only knows the rows

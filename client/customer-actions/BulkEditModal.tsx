@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import { MAX_TAGS } from '../../shared/customer.js';
 import { hasBulkChange, initialBulkEdit, toBulkPatch, validateBulkEdit, type BulkEditValues, type BulkPatchInput, type TagMode } from './bulk-edit-values.js';
-import { countryOptions } from './country-names.js';
-import { customersCount } from './format-metrics.js';
+import { countryOptions } from '../format/country-names.js';
+import { customersCount } from '../format/format-metrics.js';
 
 const STATUS_OPTIONS = (['active', 'inactive', 'pending', 'pending_approval'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const TAG_MODES: { value: TagMode; label: string }[] = [

@@ -3,7 +3,7 @@ import type { Customer } from '../../shared/customer.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
 import { mutators, type CustomerTx } from '../../shared/mutators.js';
 import type { SyncApi } from '../sync/sync-context.js';
-import type { CustomerIndex } from './customer-index.js';
+import type { CustomerIndex } from '../customer-index/customer-index.js';
 
 /**
  * Runs a shared mutator over the rows of the index instead of the store: the customers it

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySnapshot, applyBulkPatch, touchedSnapshotFields, type BulkPatch } from '../../shared/customer-patch.js';
 import { addAll, allSelected, applyPageSelection, selectedInView, undoSnapshot } from './customer-selection.js';
-import { testId, testRow } from './customer-test-rows.js';
+import { testId, testRow } from '../customer-index/customer-test-rows.js';
 
 const NOW = '2026-02-01T12:00:00.000Z';
 const live = [testRow(1), testRow(2), testRow(3)];

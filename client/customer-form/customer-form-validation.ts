@@ -3,9 +3,9 @@ import { customerCreateSchema, customerPatchSchema } from '../../shared/customer
 import type { AppError, FieldIssue } from '../../shared/errors.js';
 import { toMinor, isMoney } from '../../shared/money.js';
 import { toFieldIssues } from '../../shared/validation.js';
-import type { IndexedCustomer } from './indexed-customer.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { editsPassword, toCreateInput, toEditableInput, type CustomerFormValues } from './customer-form-values.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../customer-index/fold-text.js';
 
 /** Errors keyed by form path ("contacts.0.email"), the shape @mantine/form uses. */
 export type FormErrors = Record<string, string>;
