@@ -10,6 +10,7 @@ import { JournalledCommits } from './journalled-commits.js';
 import { MutationJournal } from './mutation-journal.js';
 import { makeTransport } from './http-sync-transport.js';
 import { PersistQueue } from './persist-queue.js';
+import { slicedIdbStore } from './sliced-idb-store.js';
 import { listenForPokes } from './poke-listener.js';
 import type { MutateOptions, SyncApi, TrunklineReplicache } from './sync-context.js';
 import { SyncStatusStore } from './sync-status.js';
@@ -96,6 +97,8 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
       pushURL: '/api/replicache/push',
       pullInterval: 60_000,
       logLevel: 'error',
+      // Persists write in slices, so a click never waits for a large one.
+      kvStore: slicedIdbStore(),
     },
     { enableScheduledPersist: false },
   );
