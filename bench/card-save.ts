@@ -26,15 +26,21 @@ export async function measureCardSave(page: Page, name: string, channels: number
         'click',
         (event) => {
           const clickedAt = event.timeStamp;
+          // The dialog closes before the change is journalled: "saved" is its mark, whenever it comes.
+          const saved = new Promise<number>((resolveSaved) => {
+            const marks = new PerformanceObserver((list) => {
+              const mark = list.getEntriesByName('trunkline:saved').find((m) => m.startTime > clickedAt);
+              if (!mark) return;
+              marks.disconnect();
+              resolveSaved(mark.startTime - clickedAt);
+            });
+            marks.observe({ type: 'mark' });
+          });
+          const whenSaved = (closedMs: number) => void saved.then((savedMs) => resolve({ closedMs, savedMs }));
           const observer = new MutationObserver(() => {
             if (document.querySelector('[role="dialog"]')) return;
             observer.disconnect();
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                const saved = performance.getEntriesByName('trunkline:saved', 'mark').filter((m) => m.startTime > clickedAt).at(0);
-                resolve({ closedMs: performance.now() - clickedAt, savedMs: saved ? saved.startTime - clickedAt : Number.NaN });
-              }, 0),
-            );
+            requestAnimationFrame(() => setTimeout(() => whenSaved(performance.now() - clickedAt), 0));
           });
           observer.observe(document.body, { childList: true, subtree: true });
         },

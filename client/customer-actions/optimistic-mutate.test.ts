@@ -70,6 +70,36 @@ describe('optimisticMutate', () => {
     await expect(done).rejects.toThrow('No');
     expect(index.get(testCustomer(0).id)?.customer.status).toBe('active');
   });
+  it('tells the caller the change shows as soon as its preview is in the index, before the commit', async () => {
+    const index = loadedIndex([testCustomer(0)]);
+    const { sync, called } = controlledSync();
+    const events: string[] = [];
+    const done = optimisticMutate(index, sync, async () => void events.push('painting'))(
+      'updateCustomer',
+      { id: testCustomer(0).id, patch: { channels: 7 } },
+      { onShown: () => events.push(`shown ${index.get(testCustomer(0).id)?.customer.channels}`), onCommitted: () => events.push('committed') },
+    );
+    (await called).commit();
+    await done;
+    expect(events).toEqual(['shown 7', 'painting', 'committed']);
+  });
+
+  it('tells it at the commit when there is nothing to preview, and never for a change the device refuses', async () => {
+    const index = loadedIndex([testCustomer(0)]);
+    const shown: string[] = [];
+    const quiet = controlledSync();
+    const dismiss = optimisticMutate(index, quiet.sync)('dismissRejections', { ids: [crypto.randomUUID()] }, { onShown: () => shown.push('dismiss') });
+    expect(shown).toEqual([]);
+    (await quiet.called).commit();
+    await dismiss;
+    expect(shown).toEqual(['dismiss']);
+
+    const refusing = controlledSync('viewer');
+    const refused = optimisticMutate(index, refusing.sync)('setCustomerStatus', { ids: [testCustomer(0).id], status: 'inactive' }, { onShown: () => shown.push('status') });
+    (await refusing.called).fail(new AppError('forbidden', 'Viewers cannot change customers'));
+    await expect(refused).rejects.toThrow('Viewers');
+    expect(shown).toEqual(['dismiss']);
+  });
 });
 
 describe('previewMutation', () => {

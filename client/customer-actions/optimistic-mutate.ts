@@ -48,18 +48,27 @@ export function afterNextPaint(): Promise<void> {
  * `mutate` for the customers page: the change shows in the index at once (an overlay
  * computed by `previewMutation`), then goes through Replicache as usual. The overlay is
  * removed as soon as Replicache has committed the change, whose diff carries the same
- * rows, or at once if the mutation fails. Resolves, like `sync.mutate`, once durable.
+ * rows, or at once if the mutation fails. `onShown` runs with the preview (or, for a change
+ * that writes no customer, at the commit). Resolves, like `sync.mutate`, once durable.
  */
 export function optimisticMutate(index: CustomerIndex, sync: Pick<SyncApi, 'mutate' | 'role'>, paint = afterNextPaint): SyncApi['mutate'] {
   return async (name, args, options) => {
     const preview = await previewMutation(index, sync.role, name, args);
     const remove = preview && preview.length > 0 ? index.showOptimistic(preview) : undefined;
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      options?.onShown?.();
+    };
+    if (remove) show();
     try {
       await sync.mutate(name, args, {
         // Let the preview reach the screen before Replicache's own run of a large change takes the main thread.
         beforeCommit: remove ? paint : undefined,
         onCommitted() {
           remove?.();
+          show();
           options?.onCommitted?.();
         },
       });

@@ -67,25 +67,40 @@ export function CustomerForm(p: CustomerFormProps) {
         selfId: saved?.id,
         savedCredit: saved?.customer.credit,
         savedCurrency: saved?.customer.currency,
+        savedName: saved?.customer.name,
+        savedAccountRef: saved?.customer.accountRef,
         rows: p.rows,
       }),
   });
 
+  // The card closes as soon as the change shows in the grid; "Saved" follows once it is
+  // durable. A change refused after the card closed (rare: the preview ran the same mutator)
+  // is reported in a notification instead of on the form.
   const save = async (values: CustomerFormValues) => {
     setFormError(null);
+    const name = values.name.trim();
+    let closed = false;
+    const close = () => {
+      closed = true;
+      onClose();
+    };
     try {
       if (!saved) {
-        await mutate('createCustomer', toCreateInput(values, crypto.randomUUID()));
-        notifications.show({ color: 'green', message: `Saved: ${values.name.trim()} created` });
+        await mutate('createCustomer', toCreateInput(values, crypto.randomUUID()), { onShown: close });
+        notifications.show({ color: 'green', message: `Saved: ${name} created` });
       } else {
         const patch = buildPatch(before, toEditableInput(values));
         if (Object.keys(patch).length > 0) {
-          await mutate('updateCustomer', { id: saved.id, patch });
-          notifications.show({ color: 'green', message: `Saved: ${values.name.trim()}` });
+          await mutate('updateCustomer', { id: saved.id, patch }, { onShown: close });
+          notifications.show({ color: 'green', message: `Saved: ${name}` });
         }
       }
-      onClose();
+      if (!closed) onClose();
     } catch (e) {
+      if (closed) {
+        notifications.show({ color: 'red', title: `Not saved: ${name}`, message: errorMessage(e), autoClose: false });
+        return;
+      }
       if (!isAppError(e)) {
         setFormError(errorMessage(e));
         return;

@@ -35,7 +35,18 @@ export function CustomerFormModal({ target, rows, loaded, get, sync, readOnly, o
   const gone = loaded && target?.mode === 'edit' && current === undefined;
 
   return (
-    <Modal opened={open} onClose={onClose} title={title} size="xl" fullScreen={small ?? false} closeOnClickOutside={readOnly}>
+    // Closing is instant (no exit transition) so the saved row is what the next frame shows.
+    // No scroll lock: the page never scrolls, and removing the lock restyles the whole document.
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      fullScreen={small ?? false}
+      closeOnClickOutside={readOnly}
+      transitionProps={{ exitDuration: 0 }}
+      lockScroll={false}
+    >
       {gone && <Text size="sm">This customer no longer exists on this device.</Text>}
       {target && !ready && !gone && (
         <Center py="xl">

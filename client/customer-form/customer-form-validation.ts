@@ -17,6 +17,12 @@ export interface CustomerFormContext {
   /** The credit of the customer being edited: a balance locks the currency. */
   savedCredit?: string;
   savedCurrency?: string;
+  /**
+   * The name and account ref as saved: kept unchanged they are not checked again (a clash
+   * someone else made meanwhile is refused by the server, not blamed on this edit).
+   */
+  savedName?: string;
+  savedAccountRef?: string;
   rows: readonly IndexedCustomer[];
 }
 
@@ -38,22 +44,53 @@ function schemaErrors(schema: z.ZodType, input: unknown): FormErrors {
   return result.success ? {} : issuesToFormErrors(toFieldIssues(result.error));
 }
 
+interface ClashLookup {
+  /** Live customers by folded name. */
+  byName: Map<string, IndexedCustomer[]>;
+  /** Live customers by account ref. */
+  byRef: Map<string, IndexedCustomer[]>;
+}
+
+// Built once per snapshot of the rows, when a name or ref is first checked against it: a
+// scan of 100,000 rows on every keystroke and on Save took tens of milliseconds each.
+const lookups = new WeakMap<readonly IndexedCustomer[], ClashLookup>();
+
+function lookupOf(rows: readonly IndexedCustomer[]): ClashLookup {
+  let lookup = lookups.get(rows);
+  if (lookup) return lookup;
+  lookup = { byName: new Map(), byRef: new Map() };
+  const add = (map: Map<string, IndexedCustomer[]>, key: string, row: IndexedCustomer) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const r of rows) {
+    if (r.deletedAtMs !== undefined) continue;
+    add(lookup.byName, r.nameKey, r);
+    if (r.customer.accountRef !== undefined) add(lookup.byRef, r.customer.accountRef, r);
+  }
+  lookups.set(rows, lookup);
+  return lookup;
+}
+
 /** Another live customer with this name (case-insensitive), if any. */
 export function findNameClash(rows: readonly IndexedCustomer[], name: string, selfId?: string): IndexedCustomer | undefined {
   const key = foldText(name.trim());
   if (key === '') return undefined;
   // foldText also drops accents; compare lowercase too so "Émile" and "Emile" stay distinct names.
   const lower = name.trim().toLowerCase();
-  return rows.find(
-    (r) => r.nameKey === key && r.id !== selfId && r.deletedAtMs === undefined && r.customer.name.toLowerCase() === lower,
-  );
+  return lookupOf(rows)
+    .byName.get(key)
+    ?.find((r) => r.id !== selfId && r.customer.name.toLowerCase() === lower);
 }
 
 /** Another live customer with this account ref (exact, as the database enforces), if any. */
 export function findAccountRefClash(rows: readonly IndexedCustomer[], accountRef: string, selfId?: string): IndexedCustomer | undefined {
   const ref = accountRef.trim();
   if (ref === '') return undefined;
-  return rows.find((r) => r.customer.accountRef === ref && r.id !== selfId && r.deletedAtMs === undefined);
+  return lookupOf(rows)
+    .byRef.get(ref)
+    ?.find((r) => r.id !== selfId);
 }
 
 /**
@@ -67,9 +104,9 @@ export function validateCustomerForm(values: CustomerFormValues, ctx: CustomerFo
       ? schemaErrors(customerCreateSchema, toCreateInput(values, PLACEHOLDER_ID))
       : schemaErrors(customerPatchSchema, toEditableInput(values));
 
-  const nameClash = findNameClash(ctx.rows, values.name, ctx.selfId);
+  const nameClash = values.name.trim() === ctx.savedName ? undefined : findNameClash(ctx.rows, values.name, ctx.selfId);
   if (nameClash) errors.name ??= `“${nameClash.customer.name}” already exists`;
-  const refClash = findAccountRefClash(ctx.rows, values.accountRef, ctx.selfId);
+  const refClash = values.accountRef.trim() === (ctx.savedAccountRef ?? '') && ctx.mode === 'edit' ? undefined : findAccountRefClash(ctx.rows, values.accountRef, ctx.selfId);
   if (refClash) errors.accountRef ??= `Already used by ${refClash.customer.name}`;
 
   values.sipUsers.forEach((u, i) => {

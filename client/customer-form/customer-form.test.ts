@@ -123,6 +123,18 @@ describe('editing a customer', () => {
     expect(validateCustomerForm({ ...opened, name: 'acme telecom' }, ctx).name).toBeUndefined();
   });
 
+  it('renaming onto another live customer is a clash; a name kept as saved is not checked again', () => {
+    const both = [...rows, testRow(7, { name: 'Globex', accountRef: 'ACC-7' })];
+    const edit = { ...ctx, rows: both, savedName: customer.name, savedAccountRef: customer.accountRef };
+    expect(validateCustomerForm({ ...opened, name: 'GLOBEX', accountRef: 'ACC-7' }, edit)).toMatchObject({
+      name: '“Globex” already exists',
+      accountRef: 'Already used by Globex',
+    });
+    // Someone else made the clash: this edit does not touch the name, and the server judges it.
+    const clashing = { ...edit, rows: [...both, testRow(8, { name: 'Acme Telecom', accountRef: 'ACC-1' })] };
+    expect(validateCustomerForm({ ...opened, channels: 61 }, clashing)).toEqual({});
+  });
+
   it('sends only the changed fields, clearing emptied ones with null', () => {
     const patch = buildPatch(before, toEditableInput({ ...opened, channels: 60, accountRef: '', notes: 'Pays on time now' }));
     expect(patch).toEqual({ channels: 60, accountRef: null, notes: 'Pays on time now' });

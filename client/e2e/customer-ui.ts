@@ -10,8 +10,9 @@ export async function createCustomerViaUi(page: Page, name: string, currency = '
   await dialog.getByRole('combobox', { name: 'Currency' }).fill(currency);
   await page.getByRole('option', { name: new RegExp(`^${currency}`) }).first().click();
   await dialog.getByRole('button', { name: 'Create customer' }).click();
-  // The card closes once the customer is stored on the device.
+  // The card closes as soon as the customer shows; "Saved" follows once it is stored on the device.
   await expect(dialog).toBeHidden({ timeout: appTimeout() });
+  await expect(page.getByText(`Saved: ${name} created`).first()).toBeVisible({ timeout: appTimeout() });
 }
 
 /** Selects all `count` customers matching the grid's filter and sets their status through the Bulk edit dialog. */

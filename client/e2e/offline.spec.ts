@@ -7,8 +7,9 @@ async function setChannels(page: Page, name: string, channels: string) {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Channels' }).fill(channels);
   await dialog.getByRole('button', { name: 'Save changes' }).click();
-  // The card closes once the change is stored on the device.
+  // The card closes as soon as the change shows; "Saved" follows once it is stored on the device.
   await expect(dialog).toBeHidden({ timeout: appTimeout() });
+  await expect(page.getByText(`Saved: ${name}`, { exact: true }).last()).toBeVisible({ timeout: appTimeout() });
 }
 
 test('edits made offline survive an offline reload and reach the server when back online', async ({ signedIn: page, server }) => {

@@ -28,7 +28,7 @@ export class JournalledCommits {
    * Journals the change and commits it locally at once (the grid shows it; `onCommitted`
    * runs), resolving when both are done. A change the device refuses leaves no entry.
    */
-  async save(name: MutatorName, args: object, { onCommitted, beforeCommit }: MutateOptions = {}): Promise<void> {
+  async save(name: MutatorName, args: object, { onShown, onCommitted, beforeCommit }: MutateOptions = {}): Promise<void> {
     const intent = this.newIntent();
     const withIntent = { ...args, [INTENT_KEY]: intent };
     this.made.add(intent);
@@ -42,6 +42,7 @@ export class JournalledCommits {
       await this.journal.forget([intent]);
       throw error;
     }
+    onShown?.();
     onCommitted?.();
     await recorded.catch((error: unknown) => {
       console.warn('The change journal could not be written; storing the replica instead', error);

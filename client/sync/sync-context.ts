@@ -8,6 +8,12 @@ export type TrunklineReplicache = ReplicacheImpl<ClientMutators>;
 
 export interface MutateOptions {
   /**
+   * Called as soon as the change shows on this device (an optimistic preview, or else the
+   * local commit), before it is durable: the moment a dialog can close. Not called for a
+   * change the device refuses.
+   */
+  onShown?: () => void;
+  /**
    * Called once the change is committed to the local store and its watch diffs have been
    * delivered, before it is durable: the moment an optimistic preview can give way.
    */
