@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser.js';
 import { tagBulkSelection } from './bulk-selection.js';
+import { measureAgGrid } from './ag-grid-anchor.js';
 import { measureBulkEdit, prepareBulkEdit, type BulkEditRun } from './bulk-edit.js';
 import { addSampleCustomers, createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
 import { measureFirstSync } from './first-sync.js';
@@ -11,6 +12,7 @@ import { describeMachine } from './machine.js';
 import { measurePageSizes } from './page-size.js';
 import { renderReport, type BenchResults } from './report.js';
 import { countText } from './browser.js';
+import { measureReconnect } from './reconnect.js';
 import { measureSearch } from './search-keystroke.js';
 import { measureStoreSize, waitUntilPersisted } from './store-size.js';
 import { measureCdrToGrid } from './traffic/cdr-to-grid.js';
@@ -29,6 +31,7 @@ const SMALL = 10_000;
 const LARGE = 100_000;
 const BULK = 10_000;
 const RUNS = 3;
+const RECONNECTS = 5;
 const PULL_PAGE_SIZE = Number(process.env.PULL_PAGE_SIZE ?? 20_000);
 const PAGE_SIZES = [2_000, 5_000, 10_000, 20_000];
 /** Customers the ingest runs spread records over: the active share of a 100,000-account carrier. */
@@ -89,8 +92,14 @@ async function main(): Promise<void> {
     log('call record to grid');
     const { key } = await admin.postOk<CreateApiKeyResponse>('/api/api-keys', { name: 'bench: grid latency' });
     const cdrToGrid = await measureCdrToGrid(a.page, env.sql, server.url, key, RUNS + 2);
+    log('reconnect to pushed');
+    const reconnectNames = (await env.sql<{ name: string }[]>`select name from customers order by name limit ${RECONNECTS}`).map((r) => r.name);
+    results.reconnectMs = await measureReconnect(a.page, env.sql, reconnectNames);
     await a.close();
     await b.close();
+
+    log(`AG Grid Community with the same ${LARGE.toLocaleString('en')} customers (anchor)`);
+    results.agGrid = await measureAgGrid(browser, env.sql, RUNS);
 
     log(`ingest throughput (${INGEST_RECORDS.toLocaleString('en')} records per run)`);
     const active = await benchCustomers(env, ACTIVE_CUSTOMERS);
