@@ -7,14 +7,20 @@ import { replicacheCustomerTx } from './replicache-customer-tx.js';
 type ClientMutator = (tx: WriteTransaction, args: unknown) => Promise<void>;
 export type ClientMutators = Record<MutatorName, ClientMutator>;
 
+/** Told as Replicache starts each run of a mutator (the first run and every rebase). */
+export type OnMutatorRun = (tx: WriteTransaction, name: MutatorName, args: unknown) => void;
+
 /**
  * Replicache mutator definitions: each runs the shared mutator over the local store.
  * The role is read at call time, so a role change takes effect without reopening.
  */
-export function makeClientMutators(getRole: () => Role): ClientMutators {
+export function makeClientMutators(getRole: () => Role, onRun?: OnMutatorRun): ClientMutators {
   const defs = {} as ClientMutators;
   for (const name of Object.keys(mutators) as MutatorName[]) {
-    defs[name] = (tx, args) => mutators[name](replicacheCustomerTx(tx, getRole()), args);
+    defs[name] = (tx, args) => {
+      onRun?.(tx, name, args);
+      return mutators[name](replicacheCustomerTx(tx, getRole()), args);
+    };
   }
   return defs;
 }

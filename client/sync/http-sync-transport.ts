@@ -48,7 +48,7 @@ const requestKey = (body: PullBody) => JSON.stringify([body.clientGroupID, body.
  * a partial page always carries that page's cookie). It is used only if Replicache then
  * asks for exactly that cookie; a page read a moment early is as valid as any pull.
  */
-export function makeTransport(events: TransportEvents, send: Post = post): { puller: Puller; pusher: Pusher } {
+export function makeTransport(events: TransportEvents, send: Post = post): { puller: Puller; pusher: Pusher; pushNow: (req: PushRequestV1) => Promise<void> } {
   let prefetch: Prefetch | null = null;
 
   const puller: Puller = async (req, requestID): Promise<PullerResult> => {
@@ -82,5 +82,10 @@ export function makeTransport(events: TransportEvents, send: Post = post): { pul
     if (res.status === 401) events.onUnauthenticated();
     return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: res.ok ? '' : await errorText(res) } };
   };
-  return { puller, pusher };
+  // One push outside Replicache's schedule (see early-push.ts); the caller ignores its failures.
+  const pushNow = async (req: PushRequestV1) => {
+    const res = await send('/api/replicache/push', req, `early-${crypto.randomUUID()}`);
+    if (!res.ok) throw new Error(`Early push: HTTP ${res.status}`);
+  };
+  return { puller, pusher, pushNow };
 }

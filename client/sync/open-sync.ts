@@ -1,4 +1,4 @@
-import { dropDatabase } from 'replicache';
+import { dropDatabase, type PushRequestV1 } from 'replicache';
 import { ReplicacheImpl } from 'replicache/impl';
 import type { MeResponse } from '../../shared/api.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
@@ -6,6 +6,7 @@ import { setReadiness } from '../app/readiness.js';
 import { isPartialCookie, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
 import { deviceDb } from '../device/device-db.js';
 import { makeClientMutators } from './client-mutators.js';
+import { makeEarlyPush } from './early-push.js';
 import { JournalledCommits } from './journalled-commits.js';
 import { MutationJournal } from './mutation-journal.js';
 import { makeTransport } from './http-sync-transport.js';
@@ -64,7 +65,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
   const stored = Number(localStorage.getItem(lastSyncedKey(userId)));
   const status = new SyncStatusStore({ lastSyncedAt: stored > 0 ? stored : null, online: navigator.onLine });
   let settledReplay = false;
-  const { puller, pusher } = makeTransport({
+  const { puller, pusher, pushNow } = makeTransport({
     onPulled(cookie) {
       if (isPartialCookie(cookie)) {
         status.set({ progress: { sent: cookie?.sent ?? 0, total: cookie?.total ?? 0 } });
@@ -86,11 +87,23 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     onUnauthenticated: onSessionExpired,
   });
 
+  // A large bulk change leaves at once, not after Replicache's local run of it.
+  const earlyPush = makeEarlyPush(
+    async (mutation) =>
+      pushNow({
+        pushVersion: 1,
+        clientGroupID: await rep.clientGroupID,
+        profileID: await rep.profileID,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: [mutation as PushRequestV1['mutations'][number]],
+      }),
+    () => me.user.role,
+  );
   const rep: TrunklineReplicache = new ReplicacheImpl(
     {
       name: `trunkline-${userId}`,
       schemaVersion: SCHEMA_VERSION,
-      mutators: makeClientMutators(() => me.user.role),
+      mutators: makeClientMutators(() => me.user.role, earlyPush),
       puller,
       pusher,
       pullURL: '/api/replicache/pull',

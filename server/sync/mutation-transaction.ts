@@ -40,7 +40,12 @@ export async function processMutation(
       select client_group_id, last_mutation_id from replicache_clients where id = ${mutation.clientID}`;
     if (client && client.client_group_id !== clientGroupID) throw foreignClientError();
     const lastMutationID = client ? Number(client.last_mutation_id) : 0;
-    if (mutation.id <= lastMutationID) return 'skipped';
+    const intent = intentOf(mutation.args);
+    // Processed already (or a copy with its intent was): skip. An id at or below the last
+    // one whose change is still unknown here lost its id to an early copy of a change the
+    // device then did not make (early-push.ts): it is applied, once, by its intent.
+    const takenId = mutation.id <= lastMutationID;
+    if (takenId && (intent === undefined || !(await claimIntent(tx, session.user.id, intent)))) return 'skipped';
     if (mutation.id > lastMutationID + 1) {
       throw new AppError(
         'mutation_from_future',
@@ -64,8 +69,7 @@ export async function processMutation(
     };
     let result: MutationOutcome = 'applied';
     // A copy of this change (same intent) was processed already: this one changes nothing.
-    const intent = intentOf(mutation.args);
-    const firstCopy = intent === undefined || (await claimIntent(tx, session.user.id, intent));
+    const firstCopy = takenId || intent === undefined || (await claimIntent(tx, session.user.id, intent));
     try {
       if (firstCopy) await tx.savepoint((sp) => runMutation({ ...ctx, tx: sp }, mutation.name, mutation.args));
     } catch (error) {
@@ -74,17 +78,19 @@ export async function processMutation(
       // A value the database refused may also reveal a bug: operators see it in the log.
       if (refusal !== error) console.warn(`Push: mutation ${mutation.id} of client ${mutation.clientID} refused by the database:`, String(error));
       effects.discard();
-      await recordRejection(tx, ctx, mutation, refusal);
+      await recordRejection(tx, ctx, mutation, refusal, takenId ? intent : undefined);
       result = 'refused';
     }
 
     // Advance the client's lastMutationID (at this version, so pulls report it) and the
-    // organisation's space version.
-    await tx`
-      insert into replicache_clients (id, client_group_id, last_mutation_id, version)
-      values (${mutation.clientID}, ${clientGroupID}, ${mutation.id}, ${version})
-      on conflict (id) do update
-        set last_mutation_id = excluded.last_mutation_id, version = excluded.version, updated_at = now()`;
+    // organisation's space version. A taken id leaves the client where it is.
+    if (!takenId) {
+      await tx`
+        insert into replicache_clients (id, client_group_id, last_mutation_id, version)
+        values (${mutation.clientID}, ${clientGroupID}, ${mutation.id}, ${version})
+        on conflict (id) do update
+          set last_mutation_id = excluded.last_mutation_id, version = excluded.version, updated_at = now()`;
+    }
     await tx`update organisations set version = ${version} where id = ${session.organisationId}`;
     return result;
   });

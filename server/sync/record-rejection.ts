@@ -29,10 +29,11 @@ export function refusalOf(error: unknown): AppError | undefined {
  * Everything quoted from the device is made storable and capped first, so recording a
  * refusal cannot itself fail on what the device sent.
  */
-export async function recordRejection(tx: TransactionSql, ctx: MutationContext, mutation: PushMutation, error: AppError): Promise<void> {
+export async function recordRejection(tx: TransactionSql, ctx: MutationContext, mutation: PushMutation, error: AppError, intent?: string): Promise<void> {
   await tx`
     insert into mutation_rejections ${tx({
-      id: `${mutation.clientID}:${mutation.id}`,
+      // A change whose id an early copy took (see mutation-transaction.ts) is told apart by its intent.
+      id: intent ? `${mutation.clientID}:${mutation.id}:${intent}` : `${mutation.clientID}:${mutation.id}`,
       organisation_id: ctx.organisationId,
       user_id: ctx.userId,
       client_id: mutation.clientID,
