@@ -22,10 +22,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const device = () => new TestSyncClient(directTransport(t.deps, operator));
+/** Every change a device makes carries its intent id. */
+const withIntent = <T extends object>(args: T): T => ({ ...args, intent: randomUUID() });
 
 async function newCustomers(client: TestSyncClient, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
-  for (const id of ids) await client.mutate('createCustomer', { id, name: `Early ${id}`, currency: 'EUR', intent: randomUUID() });
+  for (const id of ids) await client.mutate('createCustomer', withIntent({ id, name: `Early ${id}`, currency: 'EUR' }));
   return ids;
 }
 
@@ -42,7 +44,7 @@ describe('early copies of a change', () => {
   it('apply a change once when its early copy and then the usual push both arrive, and the next pull acknowledges it', async () => {
     const a = device();
     const ids = await newCustomers(a, 3);
-    const change = a.mutation('setCustomerStatus', { ids, status: 'inactive', intent: randomUUID() });
+    const change = a.mutation('setCustomerStatus', withIntent({ ids, status: 'inactive' }));
     await a.push(change); // early, as the local run starts
     const pulled = await a.pull();
     expect(pulled.lastMutationIDChanges[a.clientID]).toBe(change.id);
@@ -56,8 +58,8 @@ describe('early copies of a change', () => {
   it('refuse an early copy that overtakes an earlier change of the device, and change nothing', async () => {
     const a = device();
     const ids = await newCustomers(a, 2);
-    const earlier = a.mutation('bulkUpdateCustomers', { ids, patch: { channels: 30 }, intent: randomUUID() });
-    const bulk = a.mutation('setCustomerStatus', { ids, status: 'pending', intent: randomUUID() });
+    const earlier = a.mutation('bulkUpdateCustomers', withIntent({ ids, patch: { channels: 30 } }));
+    const bulk = a.mutation('setCustomerStatus', withIntent({ ids, status: 'pending' }));
     await expect(a.push(bulk)).rejects.toMatchObject({ code: 'mutation_from_future' } satisfies Partial<AppError>);
     expect((await stored(ids)).map((r) => r.status)).toEqual(['active', 'active']);
     // Replicache's push, in order.
@@ -72,7 +74,7 @@ describe('early copies of a change', () => {
     const a = device();
     const ids = await newCustomers(a, 2);
     // The early copy went out, then the device did not commit it: the next change gets its id.
-    const early = a.mutation('setCustomerStatus', { ids, status: 'inactive', intent: randomUUID() });
+    const early = a.mutation('setCustomerStatus', withIntent({ ids, status: 'inactive' }));
     await a.push(early);
     const other = { ...early, name: 'bulkUpdateCustomers', args: { ids, patch: { channels: 12 }, intent: randomUUID() } };
     await a.push(other);
@@ -83,14 +85,14 @@ describe('early copies of a change', () => {
     ]);
     expect(await lastMutationIdOf(a.clientID)).toBe(early.id);
     // The device goes on numbering from there.
-    await a.mutate('setCustomerStatus', { ids, status: 'active', intent: randomUUID() });
+    await a.mutate('setCustomerStatus', withIntent({ ids, status: 'active' }));
     expect((await stored(ids)).map((r) => r.status)).toEqual(['active', 'active']);
   });
 
   it('record the refusal of such a change under an entry of its own', async () => {
     const a = device();
     const [id] = await newCustomers(a, 1);
-    const early = a.mutation('setCustomerStatus', { ids: [id!], status: 'inactive', intent: randomUUID() });
+    const early = a.mutation('setCustomerStatus', withIntent({ ids: [id!], status: 'inactive' }));
     await a.push(early);
     const refused = { ...early, name: 'updateCustomer', args: { id: randomUUID(), patch: { channels: 1 }, intent: randomUUID() } };
     await a.push(refused);
