@@ -106,7 +106,7 @@ export function validateCustomerForm(values: CustomerFormValues, ctx: CustomerFo
 
   const nameClash = values.name.trim() === ctx.savedName ? undefined : findNameClash(ctx.rows, values.name, ctx.selfId);
   if (nameClash) errors.name ??= `“${nameClash.customer.name}” already exists`;
-  const refClash = values.accountRef.trim() === (ctx.savedAccountRef ?? '') && ctx.mode === 'edit' ? undefined : findAccountRefClash(ctx.rows, values.accountRef, ctx.selfId);
+  const refClash = values.accountRef.trim() === (ctx.savedAccountRef ?? '') ? undefined : findAccountRefClash(ctx.rows, values.accountRef, ctx.selfId);
   if (refClash) errors.accountRef ??= `Already used by ${refClash.customer.name}`;
 
   values.sipUsers.forEach((u, i) => {

@@ -177,26 +177,22 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 function openCreating(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onupgradeneeded = () => req.result.createObjectStore(CHUNKS);
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    req.onerror = () => reject(req.error);
-  });
+  return open(name, (req) => req.result.createObjectStore(CHUNKS));
 }
 
 /** Reopens a database that must exist: if it was deleted meanwhile, the upgrade is aborted and reported. */
 function openExisting(name: string): Promise<IDBDatabase> {
+  return open(name, (req, reject) => {
+    req.transaction?.abort();
+    reject(new IDBNotFoundError(`Replicache IndexedDB not found: ${name}`));
+  });
+}
+
+/** Opens `name`, closing the connection when another tab upgrades the database. */
+function open(name: string, onUpgrade: (req: IDBOpenDBRequest, reject: (error: unknown) => void) => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
-    req.onupgradeneeded = () => {
-      req.transaction?.abort();
-      reject(new IDBNotFoundError(`Replicache IndexedDB not found: ${name}`));
-    };
+    req.onupgradeneeded = () => onUpgrade(req, reject);
     req.onsuccess = () => {
       const db = req.result;
       db.onversionchange = () => db.close();
