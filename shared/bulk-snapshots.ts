@@ -1,5 +1,4 @@
-import type { Customer } from './customer.js';
-import { bulkSnapshotSchema, pickSnapshot, type BulkSnapshotPatch, type SnapshotField } from './customer-patch.js';
+import { bulkSnapshotSchema, pickSnapshot, type BulkSnapshotPatch, type SnapshotField, type SnapshotSource } from './customer-patch.js';
 import type { ParsedMutatorArgs } from './mutator-args.js';
 
 /**
@@ -28,7 +27,7 @@ export function groupSnapshots(snapshots: Iterable<readonly [string, BulkSnapsho
  * What undo puts back, taken before a bulk edit touching `fields`: the live customers of
  * `ids`, grouped by their values of those fields.
  */
-export function snapshotGroupsOf(customers: Iterable<Customer>, fields: readonly SnapshotField[]): SnapshotGroup[] {
+export function snapshotGroupsOf(customers: Iterable<SnapshotSource & { id: string }>, fields: readonly SnapshotField[]): SnapshotGroup[] {
   return groupSnapshots([...customers].map((c) => [c.id, pickSnapshot(c, fields)] as const));
 }
 

@@ -42,7 +42,10 @@ export const bulkSnapshotSchema = z.object({
 });
 export type BulkSnapshot = z.infer<typeof bulkSnapshotSchema>;
 
-export function bulkSnapshot(c: Customer): BulkSnapshot {
+/** The fields a snapshot reads: a list row (`c/`) holds them all. */
+export type SnapshotSource = Pick<Customer, 'status' | 'channels' | 'cpsLimit' | 'portalAccess' | 'country' | 'tags' | 'penaltyUntil' | 'statusBeforePenalty'>;
+
+export function bulkSnapshot(c: SnapshotSource): BulkSnapshot {
   return {
     status: c.status,
     channels: c.channels,
@@ -80,7 +83,7 @@ export function touchedSnapshotFields(patch: { [K in keyof BulkPatch]?: unknown 
 }
 
 /** Only `fields` of the customer's snapshot, in a fixed order (so equal snapshots serialise equally). */
-export function pickSnapshot(c: Customer, fields: readonly SnapshotField[]): BulkSnapshotPatch {
+export function pickSnapshot(c: SnapshotSource, fields: readonly SnapshotField[]): BulkSnapshotPatch {
   const full = bulkSnapshot(c);
   const wanted = new Set(fields);
   return Object.fromEntries(Object.entries(full).filter(([k]) => wanted.has(k as SnapshotField))) as BulkSnapshotPatch;

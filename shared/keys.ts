@@ -3,10 +3,13 @@
  * a large carrier's devices. Heavy, rarely read data lives under its own prefix.
  */
 export const CUSTOMER_PREFIX = 'c/';
+/** A customer's contacts, IPs, SIP users and routes (see customer-split.ts). */
+export const DETAILS_PREFIX = 'd/';
 export const NOTES_PREFIX = 'n/';
 export const REJECTION_PREFIX = 'rej/';
 
 export const customerKey = (id: string): string => `${CUSTOMER_PREFIX}${id}`;
+export const detailsKey = (customerId: string): string => `${DETAILS_PREFIX}${customerId}`;
 export const notesKey = (customerId: string): string => `${NOTES_PREFIX}${customerId}`;
 export const rejectionKey = (id: string): string => `${REJECTION_PREFIX}${id}`;
 

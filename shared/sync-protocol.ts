@@ -6,7 +6,8 @@ import { noControlCharacters } from './text.js';
  * request with. https://doc.replicache.dev/reference/server-push and /server-pull
  */
 
-export const SCHEMA_VERSION = '1';
+/** The shape of the synced data; pulls from any other version are refused (see pull.ts). 2: customers split into `c/` and `d/`. */
+export const SCHEMA_VERSION = '2';
 
 /** The most mutations the server takes in one push request. */
 export const MAX_PUSH_MUTATIONS = 10_000;

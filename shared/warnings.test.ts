@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Customer } from './customer.js';
+import { splitCustomer } from './customer-split.js';
 import type { CustomerMetrics } from './metrics.js';
 import { makeCustomer, makeCustomerMetrics } from './test-fixtures.js';
 import { availableCredit, customerWarnings, trafficWarnings } from './warnings.js';
 
-const codes = (c: Parameters<typeof customerWarnings>[0]) => customerWarnings(c).map((w) => w.code);
+/** A whole customer's warnings, as the device computes them from its list row. */
+const warningsOf = (c: Customer) => customerWarnings(splitCustomer(c).row);
+const codes = (c: Customer) => warningsOf(c).map((w) => w.code);
 
 describe('customer warnings', () => {
   it('a well configured customer has none', () => {
@@ -11,7 +15,7 @@ describe('customer warnings', () => {
   });
 
   it('no IP and no SIP user is "No Authentication Set"', () => {
-    const w = customerWarnings(makeCustomer({ ipAuth: [] }));
+    const w = warningsOf(makeCustomer({ ipAuth: [] }));
     expect(w.map((x) => x.label)).toEqual(['No Authentication Set']);
     expect(codes(makeCustomer({ ipAuth: [], sipUsers: [{ username: 'acme1', channels: 0, cps: 0 }] }))).toEqual([]);
   });
@@ -25,7 +29,7 @@ describe('customer warnings', () => {
     expect(codes(makeCustomer({ credit: '-50.00', debitLimit: '50.00' }))).toEqual(['cannot_dial']);
     expect(codes(makeCustomer({ credit: '-50.00', debitLimit: '50.01' }))).toEqual([]);
     expect(availableCredit({ credit: '-50.00', debitLimit: '50.01' })).toBe('0.01');
-    const detail = customerWarnings(makeCustomer({ credit: '0', debitLimit: '0' }))[0]?.detail;
+    const detail = warningsOf(makeCustomer({ credit: '0', debitLimit: '0' }))[0]?.detail;
     expect(detail).toContain('USD');
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Customer } from './customer.js';
+import type { CustomerListRow } from './customer-split.js';
 import { asrPercent, pddSeconds, tupleToSums, type CustomerMetrics } from './metrics.js';
 import { addMoney, toMinor } from './money.js';
 
@@ -48,7 +49,8 @@ export type WarningThresholds = z.infer<typeof warningThresholdsSchema>;
 
 export const TRAFFIC_WARNING_THRESHOLDS: WarningThresholds = { pddSeconds: 10, minPddCalls: 5, asrPercent: 20, minAttempts: 20 };
 
-type WarningInput = Pick<Customer, 'ipAuth' | 'sipUsers' | 'routes' | 'credit' | 'debitLimit' | 'currency' | 'contacts'>;
+/** The record's warnings read the balance and the counts of the details, never the details themselves: the list row (`c/`) alone decides them. */
+type WarningInput = Pick<CustomerListRow, 'credit' | 'debitLimit' | 'currency' | 'counts'>;
 
 /** Available credit: what the customer can still spend (credit plus the post-pay debit limit). */
 export function availableCredit(c: Pick<Customer, 'credit' | 'debitLimit'>): string {
@@ -58,17 +60,17 @@ export function availableCredit(c: Pick<Customer, 'credit' | 'debitLimit'>): str
 export function customerWarnings(c: WarningInput): CustomerWarning[] {
   const warnings: CustomerWarning[] = [];
   const add = (code: WarningCode, detail: string) => warnings.push({ code, label: WARNING_LABELS[code], detail });
-  if (c.ipAuth.length === 0 && c.sipUsers.length === 0) {
+  if (c.counts.ips === 0 && c.counts.sipUsers === 0) {
     add('no_auth', 'No IP authentication and no SIP user: the switch will reject every call from this customer.');
   }
-  if (!c.routes.some((r) => r.enabled)) {
+  if (c.counts.enabledRoutes === 0) {
     add('no_routing', 'No enabled route: calls have nowhere to go.');
   }
   const available = availableCredit(c);
   if (toMinor(available) <= 0n) {
     add('cannot_dial', `Available credit is ${available} ${c.currency} (credit ${c.credit} + debit limit ${c.debitLimit}).`);
   }
-  if (!c.contacts.some((k) => k.email !== undefined)) {
+  if (c.counts.emailContacts === 0) {
     add('no_email_contact', 'No contact has an email address: balance and downtime notices cannot reach them.');
   }
   return warnings;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { customerKey } from '../../shared/keys.js';
 import { useSync } from '../sync/sync-context.js';
 
@@ -26,7 +26,7 @@ export function useCustomerLookup(ids: readonly string[]): ReadonlyMap<string, C
       async (tx) => {
         const out: [string, CustomerBrief][] = [];
         for (const id of wanted) {
-          const c = (await tx.get(customerKey(id))) as Customer | undefined;
+          const c = (await tx.get(customerKey(id))) as CustomerListRow | undefined;
           if (c) out.push([id, { name: c.name, currency: c.currency, deleted: c.deletedAt !== undefined }]);
         }
         return out;

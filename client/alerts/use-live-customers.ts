@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { CUSTOMER_PREFIX } from '../../shared/keys.js';
 import { useSync } from '../sync/sync-context.js';
 
@@ -20,7 +20,7 @@ export function useLiveCustomers(active: boolean): CustomerOption[] | null {
     if (!active) return undefined;
     return rep.subscribe(
       async (tx) => {
-        const rows = (await tx.scan({ prefix: CUSTOMER_PREFIX }).values().toArray()) as unknown as Customer[];
+        const rows = (await tx.scan({ prefix: CUSTOMER_PREFIX }).values().toArray()) as unknown as CustomerListRow[];
         return rows
           .filter((c) => c.deletedAt === undefined)
           .map((c) => ({ value: c.id, label: c.name }))

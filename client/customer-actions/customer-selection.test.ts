@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { joinCustomer } from '../../shared/customer-split.js';
 import { applySnapshot, applyBulkPatch, touchedSnapshotFields, type BulkPatch } from '../../shared/customer-patch.js';
 import { addAll, allSelected, applyPageSelection, selectedInView, undoSnapshot } from './customer-selection.js';
 import { testId, testRow } from '../customer-index/customer-test-rows.js';
@@ -37,7 +38,7 @@ describe('selection across pages', () => {
     const { live: ids, groups } = undoSnapshot([testId(1), testId(4)], get, touchedSnapshotFields(patch));
     expect(ids).toEqual([testId(1)]);
     expect(groups.flatMap((g) => g.ids)).toEqual([testId(1)]);
-    const before = live[0]!.customer;
+    const before = joinCustomer(live[0]!.customer, live[0]!.details);
     const edited = applyBulkPatch(before, patch, NOW);
     const undone = applySnapshot(edited, groups[0]!.snapshot, NOW);
     expect({ ...undone, updatedAt: before.updatedAt }).toEqual(before);

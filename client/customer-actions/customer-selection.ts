@@ -1,5 +1,5 @@
 import { snapshotGroupsOf, type SnapshotGroup } from '../../shared/bulk-snapshots.js';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import type { SnapshotField } from '../../shared/customer-patch.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import type { CustomerView } from '../customer-index/customer-query.js';
@@ -46,7 +46,7 @@ export interface UndoSnapshot {
 
 /** What undo of a bulk edit or status change touching `fields` puts back, taken before the change. */
 export function undoSnapshot(ids: readonly string[], get: (id: string) => IndexedCustomer | undefined, fields: readonly SnapshotField[]): UndoSnapshot {
-  const customers: Customer[] = [];
+  const customers: CustomerListRow[] = [];
   for (const id of ids) {
     const row = get(id);
     if (row && row.deletedAtMs === undefined) customers.push(row.customer);

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
+import type { ExperimentalNoIndexDiff } from 'replicache';
 import type { Customer } from '../../shared/customer.js';
 import { AppError } from '../../shared/errors.js';
-import { customerKey } from '../../shared/keys.js';
 import type { MutateOptions, SyncApi } from '../sync/sync-context.js';
 import { CustomerIndex } from '../customer-index/customer-index.js';
+import { syncedEntries } from '../customer-index/customer-index-test-store.js';
 import { testCustomer } from '../customer-index/customer-test-rows.js';
 import { optimisticMutate, previewMutation } from './optimistic-mutate.js';
 
-const json = (c: Customer) => c as unknown as ReadonlyJSONValue;
-
 function loadedIndex(customers: Customer[]): CustomerIndex {
   const index = new CustomerIndex({ schedule: () => () => {} });
-  index.applyDiff(customers.map((c): ExperimentalNoIndexDiff[number] => ({ op: 'add', key: customerKey(c.id), newValue: json(c) })));
+  index.applyDiff(customers.flatMap((c) => syncedEntries(c).map(({ key, value }): ExperimentalNoIndexDiff[number] => ({ op: 'add', key, newValue: value }))));
   return index;
 }
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth.js';
 import type { Customer } from '../../shared/customer.js';
+import { joinCustomer } from '../../shared/customer-split.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
 import { mutators, type CustomerTx } from '../../shared/mutators.js';
 import type { SyncApi } from '../sync/sync-context.js';
@@ -17,7 +18,12 @@ export async function previewMutation(index: CustomerIndex, role: Role, name: Mu
   const tx: CustomerTx = {
     role,
     now: () => now,
-    getCustomer: async (id) => written.get(id) ?? index.get(id)?.customer,
+    getCustomer: async (id) => {
+      const mine = written.get(id);
+      if (mine) return mine;
+      const row = index.get(id);
+      return row && joinCustomer(row.customer, row.details);
+    },
     putCustomer: async (customer) => void written.set(customer.id, customer),
     // Notes, SIP secrets and refusals are not in the index.
     setNotes: async () => {},

@@ -1,7 +1,7 @@
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
 import type { AlertEvent } from '../../shared/alert-rule.js';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { formatDateTime } from '../format/relative-time.js';
 import { inPenaltyText } from './alert-format.js';
 import { AlertEventsTable } from './AlertEventsTable.js';
@@ -13,7 +13,7 @@ const ALERTS_LIMIT = 50;
 const ALERTS_REFRESH_MS = 60_000;
 
 /** This customer's alerts: whether a penalty holds now (from the synced customer), then the events. */
-export function AlertsTab({ customer }: { customer: Customer }) {
+export function AlertsTab({ customer }: { customer: CustomerListRow }) {
   const online = useOnline();
   const events = useServerData<AlertEvent[]>(`/api/alerts?${new URLSearchParams({ customerId: customer.id, limit: String(ALERTS_LIMIT) })}`, {
     online,

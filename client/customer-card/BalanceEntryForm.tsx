@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text,
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState, type KeyboardEvent } from 'react';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { isAppError } from '../../shared/errors.js';
 import { addMoney, isMoney } from '../../shared/money.js';
 import { errorMessage } from '../customer-actions/action-notifications.js';
@@ -20,7 +20,7 @@ const KINDS = [
  * device at once, offline too, and the server records the ledger entry when it syncs.
  * Not a <form>: the card around it already is one, and forms cannot nest; Enter posts here.
  */
-export function BalanceEntryForm({ customer, mutate, online }: { customer: Customer; mutate: SyncApi['mutate']; online: boolean }) {
+export function BalanceEntryForm({ customer, mutate, online }: { customer: CustomerListRow; mutate: SyncApi['mutate']; online: boolean }) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<BalanceEntryValues>({ initialValues: EMPTY_BALANCE_ENTRY, validate: (v) => validateBalanceEntry(v, customer.credit) });
   const { kind, amount } = form.values;

@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { formatMoney } from '../format/format-money.js';
 import { availableCredit } from './balance-entry.js';
 
@@ -18,7 +18,7 @@ function Figure({ label, amount, currency, testId }: { label: string; amount: st
 }
 
 /** The synced balance: it moves the moment a payment is posted on this device. */
-export function BalanceFigures({ customer }: { customer: Customer }) {
+export function BalanceFigures({ customer }: { customer: CustomerListRow }) {
   const { credit, debitLimit, currency } = customer;
   return (
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">

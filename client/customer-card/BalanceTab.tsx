@@ -1,5 +1,5 @@
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { can } from '../../shared/auth.js';
 import type { LedgerEntry } from '../../shared/traffic-history.js';
 import { formatDateTime } from '../format/relative-time.js';
@@ -14,7 +14,7 @@ import { useServerData } from '../api/use-server-data.js';
 const LEDGER_LIMIT = 100;
 
 /** Credit and available credit, posting a payment or adjustment (staff who may edit), and the ledger. */
-export function BalanceTab({ customer }: { customer: Customer }) {
+export function BalanceTab({ customer }: { customer: CustomerListRow }) {
   const { rep, mutate, role } = useSync();
   const online = useOnline();
   const pending = usePendingBalanceEntries(rep, customer.id);

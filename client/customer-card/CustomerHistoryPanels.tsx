@@ -1,6 +1,6 @@
 import { Center, Loader, Tabs } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { AlertsTab } from './AlertsTab.js';
 import { BalanceTab } from './BalanceTab.js';
 
@@ -11,7 +11,7 @@ const TrafficTab = lazy(() => import('./TrafficTab.js').then((m) => ({ default: 
  * The Traffic, Balance and Alerts panels of the customer card (inside its Tabs). They sit
  * outside the card's disabled fieldset: viewers may still pick a traffic window.
  */
-export function CustomerHistoryPanels({ customer }: { customer: Customer }) {
+export function CustomerHistoryPanels({ customer }: { customer: CustomerListRow }) {
   return (
     <>
       <Tabs.Panel value="traffic">

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import { Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { chartRows } from './traffic-series.js';
 import { trafficStats } from './traffic-stats.js';
 import { customRangeError, defaultCustomRange, type TimeRange, type TrafficWindow } from './traffic-window.js';
@@ -14,7 +14,7 @@ import { useOnline } from '../sync/use-online.js';
 import { useTrafficHistory } from './use-traffic-history.js';
 
 /** A customer's traffic over a chosen window: the figures, then a chart per measure. */
-export function TrafficTab({ customer }: { customer: Customer }) {
+export function TrafficTab({ customer }: { customer: CustomerListRow }) {
   const online = useOnline();
   const [choice, setChoice] = useState<WindowChoice>('24h');
   const [custom, setCustom] = useState<Partial<TimeRange>>(() => defaultCustomRange(Date.now()));

@@ -2,6 +2,7 @@ import { Alert, Button, Fieldset, Group, Stack, Tabs } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { joinCustomer } from '../../shared/customer-split.js';
 import { isAppError } from '../../shared/errors.js';
 import { CustomerHistoryPanels } from '../customer-card/CustomerHistoryPanels.js';
 import { HISTORY_TAB_TITLES, HISTORY_TABS, type HistoryTab } from '../customer-card/history-tabs.js';
@@ -53,7 +54,7 @@ export function CustomerForm(p: CustomerFormProps) {
   const [opened] = useState(p.saved);
   const live = p.saved ?? opened;
   const saved = opened;
-  const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(saved.customer, p.notes) : newCustomerValues()));
+  const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(joinCustomer(saved.customer, saved.details), p.notes) : newCustomerValues()));
   const [before] = useState(() => toEditableInput(initial));
   const [tab, setTab] = useState<CustomerTab | HistoryTab>('main');
   const [formError, setFormError] = useState<string | null>(null);

@@ -20,7 +20,7 @@ export interface CustomerFormModalProps {
   onClose: () => void;
 }
 
-/** The customer card in a modal (full screen on small screens); waits for the notes first. */
+/** The customer card in a modal (full screen on small screens); waits for the details and notes first. */
 export function CustomerFormModal({ target, rows, loaded, get, sync, readOnly, onClose }: CustomerFormModalProps) {
   const small = useMediaQuery('(max-width: 48em)');
   const editId = target?.mode === 'edit' ? target.id : undefined;
@@ -31,7 +31,7 @@ export function CustomerFormModal({ target, rows, loaded, get, sync, readOnly, o
   const managerSuggestions = useMemo(() => (open ? distinctValues(rows, managerOf) : []), [open, rows]);
 
   const title = !target ? '' : target.mode === 'create' ? 'New customer' : `${current?.customer.name ?? 'Customer'}${readOnly ? ' (read-only)' : ''}`;
-  const ready = target !== null && loaded && (target.mode === 'create' || (current !== undefined && notes.loaded));
+  const ready = target !== null && loaded && (target.mode === 'create' || (current?.details !== undefined && notes.loaded));
   const gone = loaded && target?.mode === 'edit' && current === undefined;
 
   return (

@@ -1,5 +1,5 @@
 import { Autocomplete, Group, NumberInput, Select, SimpleGrid, Switch, TagsInput, TextInput } from '@mantine/core';
-import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { MAX_TAGS } from '../../shared/customer.js';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import { CURRENCY_CODES } from '../../shared/iso-codes.js';
@@ -16,7 +16,7 @@ const UNLIMITED = '0 = unlimited';
 export interface MainTabProps {
   form: CustomerFormApi;
   /** The customer as opened, when editing. */
-  saved: Customer | undefined;
+  saved: CustomerListRow | undefined;
   tagSuggestions: string[];
   managerSuggestions: string[];
 }

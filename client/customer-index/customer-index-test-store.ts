@@ -1,11 +1,21 @@
 import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
 import type { Customer } from '../../shared/customer.js';
-import { customerKey, metricsKey } from '../../shared/keys.js';
+import { splitCustomer } from '../../shared/customer-split.js';
+import { customerKey, detailsKey, metricsKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { CustomerIndex, type Schedule, type WatchCustomerDiffs } from './customer-index.js';
 
 type DiffOp = ExperimentalNoIndexDiff[number];
-export const json = (v: Customer | CustomerMetrics) => v as unknown as ReadonlyJSONValue;
+export const json = (v: unknown) => v as unknown as ReadonlyJSONValue;
+
+/** A whole customer as the store holds it: its list row (`c/`) and its details (`d/`). */
+export function syncedEntries(c: Customer): { key: string; value: ReadonlyJSONValue }[] {
+  const { row, details } = splitCustomer(c);
+  return [
+    { key: customerKey(c.id), value: json(row) },
+    { key: detailsKey(c.id), value: json(details) },
+  ];
+}
 
 /** A store that delivers diffs in the shape `experimentalWatch` does, one watch per prefix. */
 export class FakeStore {
@@ -17,7 +27,7 @@ export class FakeStore {
   watches = 0;
 
   constructor(initial: Customer[] = []) {
-    for (const c of initial) this.#values.set(customerKey(c.id), json(c));
+    for (const c of initial) for (const { key, value } of syncedEntries(c)) this.#values.set(key, value);
   }
 
   /** Like `rep.experimentalWatch(cb, { prefix, initialValuesInFirstDiff: true })`: the first diff holds everything under `prefix`. */
@@ -61,11 +71,14 @@ export class FakeStore {
   }
 
   put(c: Customer): void {
-    this.write([{ key: customerKey(c.id), value: json(c) }]);
+    this.write(syncedEntries(c));
   }
 
   del(id: string): void {
-    this.write([{ key: customerKey(id), value: undefined }]);
+    this.write([
+      { key: customerKey(id), value: undefined },
+      { key: detailsKey(id), value: undefined },
+    ]);
   }
 
   putMetrics(customerId: string, metrics: CustomerMetrics | undefined): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/customer.js';
-import { customerKey, notesKey } from '../../shared/keys.js';
+import { notesKey } from '../../shared/keys.js';
 import { CustomerIndex, WATCHED_PREFIXES } from './customer-index.js';
-import { connectedIndex, json } from './customer-index-test-store.js';
+import { connectedIndex, syncedEntries } from './customer-index-test-store.js';
 import { testCustomer, testId } from './customer-test-rows.js';
 
 const setup = (initial: Customer[] = []) => connectedIndex(initial);
@@ -45,7 +45,7 @@ describe('CustomerIndex', () => {
   it('a 10,000-customer bulk edit in one diff causes one notification', () => {
     const customers = Array.from({ length: 10_000 }, (_, i) => testCustomer(i + 1));
     const { store, clock, index, notified } = setup(customers);
-    store.write(customers.map((c) => ({ key: customerKey(c.id), value: json({ ...c, status: 'inactive' }) })));
+    store.write(customers.flatMap((c) => syncedEntries({ ...c, status: 'inactive' })));
     clock.runAll();
     expect(notified()).toBe(2);
     expect(index.getSnapshot().rows.every((r) => r.customer.status === 'inactive')).toBe(true);
@@ -75,6 +75,40 @@ describe('CustomerIndex', () => {
     expect(row?.cannotDial).toBe(true);
     expect(row?.searchText).toContain('trunk-7');
     expect(row?.searchText).not.toContain('203.0.113.10');
+  });
+
+  it('details arriving before or after their customer end up on its row, and later list-row changes keep them', () => {
+    const { store, clock, index } = setup();
+    const [early, late] = [testCustomer(1, { ipAuth: [] }), testCustomer(2, { ipAuth: [] })];
+    const [earlyEntries, lateEntries] = [syncedEntries(early), syncedEntries(late)];
+    store.write([earlyEntries[1]!]);
+    store.write([earlyEntries[0]!, lateEntries[0]!]);
+    clock.runAll();
+    expect(index.get(testId(1))?.details).toEqual({ contacts: early.contacts, ipAuth: [], sipUsers: [], routes: early.routes });
+    expect(index.get(testId(2))?.details).toBeUndefined();
+    expect(index.get(testId(2))?.searchText).not.toContain('noc2@');
+    store.write([lateEntries[1]!]);
+    clock.runAll();
+    expect(index.get(testId(2))?.searchText).toContain('noc2@example.net');
+
+    const before = index.get(testId(2))!;
+    store.write([syncedEntries({ ...late, status: 'inactive' })[0]!]);
+    clock.runAll();
+    const after = index.get(testId(2))!;
+    expect(after.customer.status).toBe('inactive');
+    expect(after.details).toBe(before.details);
+    expect(after.searchText).toBe(before.searchText);
+  });
+
+  it('an optimistic row keeps the details shown when a change leaves them alone, and shows new ones at once', () => {
+    const { index } = setup([testCustomer(1)]);
+    const stored = index.get(testId(1))!;
+    index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+    expect(index.get(testId(1))?.details).toBe(stored.details);
+    expect(index.get(testId(1))?.customer.counts).toBe(stored.customer.counts);
+    index.showOptimistic([testCustomer(1, { ipAuth: [], sipUsers: [{ username: 'trunk-9', channels: 0, cps: 0 }] })]);
+    expect(index.get(testId(1))?.searchText).toContain('trunk-9');
+    expect(index.get(testId(1))?.customer.counts).toMatchObject({ ips: 0, sipUsers: 1 });
   });
 
   it('ignores keys outside the customer and figures prefixes', () => {

@@ -1,6 +1,7 @@
 import type { ExperimentalNoIndexDiff } from 'replicache';
 import type { Customer } from '../../shared/customer.js';
-import { CUSTOMER_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
+import { detailsUnchanged, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
+import { CUSTOMER_PREFIX, DETAILS_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import { TRAFFIC_WARNING_THRESHOLDS, type WarningThresholds } from '../../shared/warnings.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { indexCustomer, withMetrics, type IndexedCustomer } from './indexed-customer.js';
@@ -25,8 +26,12 @@ export interface CustomerIndexSnapshot {
 /** Subscribes to the diffs of the keys under `prefix`; returns the unsubscribe function. */
 export type WatchCustomerDiffs = (prefix: string, onDiff: (diff: ExperimentalNoIndexDiff) => void) => () => void;
 
-/** Customers, their live figures and the settings warnings read: one watch each, so notes and other heavy keys never reach the index. */
-export const WATCHED_PREFIXES = [CUSTOMER_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX] as const;
+/**
+ * Customers' details, their list rows, live figures and the settings warnings read: one
+ * watch each, so notes and other keys never reach the index. Details come first, so the
+ * first load indexes each row once, with its details already at hand.
+ */
+export const WATCHED_PREFIXES = [DETAILS_PREFIX, CUSTOMER_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX] as const;
 
 /** Runs `fn` after `ms`; returns a cancel function. Injectable so tests control time. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -50,8 +55,8 @@ export interface CustomerIndexOptions {
  *
  * A customer's live figures (`m/<id>`) are synced apart from it and refreshed every few
  * seconds; each change replaces that customer's row with one carrying the new figures,
- * logged like any other change so views update incrementally. Figures that arrive
- * before their customer wait for it.
+ * logged like any other change so views update incrementally. Its details (`d/<id>`)
+ * likewise. Figures and details that arrive before their customer wait for it.
  *
  * Replicache stays the only source of truth. An overlay (`showOptimistic`) only shows the
  * expected result of a change before Replicache has committed it; diffs meanwhile update
@@ -67,6 +72,8 @@ export class CustomerIndex {
   readonly #stored = new Map<string, IndexedCustomer | undefined>();
   /** Stored figures by customer id, whether or not the customer is in the index yet. */
   readonly #metrics = new Map<string, CustomerMetrics>();
+  /** Details whose customer is not in the index yet; a row holds its own. */
+  readonly #waitingDetails = new Map<string, CustomerDetails>();
   /** The organisation's traffic warning thresholds (synced), the defaults until they arrive. */
   #thresholds: WarningThresholds = TRAFFIC_WARNING_THRESHOLDS;
   readonly #log = new RowChangeLog();
@@ -111,6 +118,7 @@ export class CustomerIndex {
     this.#overlays.length = 0;
     this.#stored.clear();
     this.#metrics.clear();
+    this.#waitingDetails.clear();
     this.#thresholds = TRAFFIC_WARNING_THRESHOLDS;
     this.#log.clear();
     this.#loaded = false;
@@ -135,7 +143,8 @@ export class CustomerIndex {
   applyDiff(diff: ExperimentalNoIndexDiff): void {
     for (const op of diff) {
       const value: unknown = op.op === 'del' ? undefined : op.newValue;
-      if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer(op.key.slice(CUSTOMER_PREFIX.length), value as Customer | undefined);
+      if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer(op.key.slice(CUSTOMER_PREFIX.length), value as CustomerListRow | undefined);
+      else if (op.key.startsWith(DETAILS_PREFIX)) this.#applyDetails(op.key.slice(DETAILS_PREFIX.length), value as CustomerDetails | undefined);
       else if (op.key.startsWith(METRICS_PREFIX)) this.#applyMetrics(op.key.slice(METRICS_PREFIX.length), value as CustomerMetrics | undefined);
       else if (op.key === WARNING_THRESHOLDS_KEY) this.#applyThresholds((value as WarningThresholds | undefined) ?? TRAFFIC_WARNING_THRESHOLDS);
     }
@@ -148,13 +157,33 @@ export class CustomerIndex {
     }
   }
 
-  #applyCustomer(id: string, customer: Customer | undefined): void {
+  #applyCustomer(id: string, customer: CustomerListRow | undefined): void {
     const stored = this.#stored;
     const behindOverlay = stored.size > 0 && stored.has(id);
     const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
-    // The stored figures: a customer new to the index takes those that arrived before it.
-    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id), this.#thresholds);
+    // A customer new to the index takes the figures and details that arrived before it.
+    let details = previous?.details;
+    if (!previous && customer) {
+      details = this.#waitingDetails.get(id);
+      this.#waitingDetails.delete(id);
+    }
+    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id), this.#thresholds, details);
     // Under an optimistic row, only the row behind it changes until the overlay goes.
+    if (behindOverlay) stored.set(id, row);
+    else this.#show(id, previous, row);
+  }
+
+  /** New details: the stored row takes them (an optimistic row keeps its own until it goes). */
+  #applyDetails(id: string, details: CustomerDetails | undefined): void {
+    const stored = this.#stored;
+    const behindOverlay = stored.size > 0 && stored.has(id);
+    const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
+    if (!previous) {
+      if (details) this.#waitingDetails.set(id, details);
+      else this.#waitingDetails.delete(id);
+      return;
+    }
+    const row = indexCustomer(previous.customer, previous, previous.metrics, this.#thresholds, details);
     if (behindOverlay) stored.set(id, row);
     else this.#show(id, previous, row);
   }
@@ -204,7 +233,11 @@ export class CustomerIndex {
     for (const c of customers) {
       const current = this.#shown.get(c.id);
       if (!stored.has(c.id)) stored.set(c.id, current);
-      const row = indexCustomer(c, current, this.#metrics.get(c.id), this.#thresholds);
+      // Split as the store will hold it; unchanged details stay the very object shown now.
+      const unchanged = current !== undefined && detailsUnchanged(current.details, c);
+      const split = splitCustomer(c, current?.customer, unchanged);
+      const details = unchanged ? current.details : split.details;
+      const row = indexCustomer(split.row, current, this.#metrics.get(c.id), this.#thresholds, details);
       overlay.set(c.id, row);
       this.#show(c.id, current, row);
     }

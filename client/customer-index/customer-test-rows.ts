@@ -1,4 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
+import { splitCustomer } from '../../shared/customer-split.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomer } from '../../shared/test-fixtures.js';
 import { indexCustomer, type IndexedCustomer } from './indexed-customer.js';
@@ -20,5 +21,11 @@ export function testCustomer(n: number, overrides: Partial<Customer> = {}): Cust
 
 /** An indexed customer, as the index would build it, with live figures if given. */
 export function testRow(n: number, overrides: Partial<Customer> = {}, metrics?: CustomerMetrics): IndexedCustomer {
-  return indexCustomer(testCustomer(n, overrides), undefined, metrics);
+  return indexWholeCustomer(testCustomer(n, overrides), metrics);
+}
+
+/** A whole customer indexed as the index would from its list row and details. */
+export function indexWholeCustomer(c: Customer, metrics?: CustomerMetrics): IndexedCustomer {
+  const { row, details } = splitCustomer(c);
+  return indexCustomer(row, undefined, metrics, undefined, details);
 }

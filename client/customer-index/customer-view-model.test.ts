@@ -3,7 +3,8 @@ import type { ExperimentalNoIndexDiff, ReadonlyJSONValue } from 'replicache';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { Customer } from '../../shared/customer.js';
-import { customerKey, metricsKey } from '../../shared/keys.js';
+import { splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
+import { customerKey, detailsKey, metricsKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { CustomerIndex } from './customer-index.js';
@@ -12,7 +13,7 @@ import { testCustomer } from './customer-test-rows.js';
 import { CustomerViewModel, type ViewQuery } from './customer-view-model.js';
 
 type DiffOp = ExperimentalNoIndexDiff[number];
-const json = (v: Customer | CustomerMetrics) => v as unknown as ReadonlyJSONValue;
+const json = (v: CustomerListRow | CustomerDetails | CustomerMetrics) => v as unknown as ReadonlyJSONValue;
 
 /** An index fed by hand, flushed on demand (no timers): each `publish` is one version. */
 function manualIndex() {
@@ -24,13 +25,20 @@ function manualIndex() {
     for (const c of customers) {
       const old = store.get(c.id);
       store.set(c.id, c);
-      diff.push(old ? { op: 'change', key: customerKey(c.id), oldValue: json(old), newValue: json(c) } : { op: 'add', key: customerKey(c.id), newValue: json(c) });
+      const { row, details } = splitCustomer(c);
+      if (old) {
+        const before = splitCustomer(old);
+        diff.push({ op: 'change', key: customerKey(c.id), oldValue: json(before.row), newValue: json(row) });
+        diff.push({ op: 'change', key: detailsKey(c.id), oldValue: json(before.details), newValue: json(details) });
+      } else {
+        diff.push({ op: 'add', key: customerKey(c.id), newValue: json(row) }, { op: 'add', key: detailsKey(c.id), newValue: json(details) });
+      }
     }
     for (const id of removed) {
       const old = store.get(id);
       if (!old) continue;
       store.delete(id);
-      diff.push({ op: 'del', key: customerKey(id), oldValue: json(old) });
+      diff.push({ op: 'del', key: customerKey(id), oldValue: json(splitCustomer(old).row) });
     }
     index.applyDiff(diff);
   };

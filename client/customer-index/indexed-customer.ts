@@ -1,18 +1,22 @@
-import type { Customer } from '../../shared/customer.js';
+import { sameDetails, type CustomerDetails, type CustomerListRow, type DetailCounts } from '../../shared/customer-split.js';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { moneyToNumber } from '../../shared/money.js';
+import { sameValue } from '../../shared/same-value.js';
 import { customerWarnings, trafficWarnings, type CustomerWarning, type WarningThresholds } from '../../shared/warnings.js';
 import { foldText } from './fold-text.js';
 
 /**
- * One customer as the page needs it: the synced record plus what filtering and sorting
- * would otherwise recompute on every keystroke (warnings, search text, sort keys).
- * Built once per change of that customer, so a 100,000-row view costs nothing extra.
+ * One customer as the page needs it: the synced list row and details plus what filtering
+ * and sorting would otherwise recompute on every keystroke (warnings, search text, sort
+ * keys). Built once per change of that customer, so a 100,000-row view costs nothing extra.
  */
 export interface IndexedCustomer {
   readonly id: string;
-  readonly customer: Customer;
+  /** The list row (`c/<id>`): every field but the four lists, and their counts. */
+  readonly customer: CustomerListRow;
+  /** Contacts, IPs, SIP users and routes (`d/<id>`); undefined until they have arrived. */
+  readonly details: CustomerDetails | undefined;
   /** Every warning: the record's, then the live figures' (what the icons and "Has warnings" show). */
   readonly warnings: readonly CustomerWarning[];
   /** The record's warnings alone, reused while the fields they read are unchanged. */
@@ -37,8 +41,8 @@ export interface IndexedCustomer {
  * Warnings are computed from these fields only (compared in `indexCustomer` before reuse):
  * the assignment fails to compile if `customerWarnings` starts reading another one.
  */
-type WarningFields = 'ipAuth' | 'sipUsers' | 'routes' | 'credit' | 'debitLimit' | 'currency' | 'contacts';
-const warningsReadOnly: (c: Pick<Customer, WarningFields>) => CustomerWarning[] = customerWarnings;
+type WarningFields = 'counts' | 'credit' | 'debitLimit' | 'currency';
+const warningsReadOnly: (c: Pick<CustomerListRow, WarningFields>) => CustomerWarning[] = customerWarnings;
 
 // A term can never span two fields because terms hold no whitespace.
 const FIELD_SEPARATOR = '\n';
@@ -46,29 +50,31 @@ const FIELD_SEPARATOR = '\n';
 /**
  * Indexes `customer`. With `previous` (the same customer's row before this change), what
  * derives from unchanged fields is reused: a status change of 10,000 customers then costs
- * no search text and no warnings, and rows keep sharing the same strings. The figures are
- * synced apart from the customer, so an edit keeps the previous row's.
+ * no search text and no warnings, and rows keep sharing the same strings. The figures and
+ * the details are synced apart from the list row, so an edit keeps the previous row's.
  */
-export function indexCustomer(customer: Customer, previous?: IndexedCustomer, metrics = previous?.metrics, thresholds?: WarningThresholds): IndexedCustomer {
+export function indexCustomer(
+  customer: CustomerListRow,
+  previous?: IndexedCustomer,
+  metrics = previous?.metrics,
+  thresholds?: WarningThresholds,
+  details = previous?.details,
+): IndexedCustomer {
   const b = previous?.customer;
-  // Field by field rather than in a loop over names: this runs for every row of a 10,000-row edit.
-  const sameLists =
-    b !== undefined &&
-    sameValue(b.contacts, customer.contacts) &&
-    sameValue(b.ipAuth, customer.ipAuth) &&
-    sameValue(b.sipUsers, customer.sipUsers) &&
-    sameValue(b.routes, customer.routes);
-  const sameWarnings = sameLists && b.credit === customer.credit && b.debitLimit === customer.debitLimit && b.currency === customer.currency;
+  const sameWarnings =
+    b !== undefined && sameCounts(b.counts, customer.counts) && b.credit === customer.credit && b.debitLimit === customer.debitLimit && b.currency === customer.currency;
   const sameTags = b !== undefined && sameValue(b.tags, customer.tags);
-  const sameSearch = sameLists && sameTags && b.name === customer.name && b.accountRef === customer.accountRef;
+  const sameLists = previous?.details === details || (details !== undefined && sameDetails(previous?.details, details));
+  const sameSearch = sameTags && sameLists && b.name === customer.name && b.accountRef === customer.accountRef;
   const recordWarnings = sameWarnings ? previous!.recordWarnings : internWarnings(warningsReadOnly(customer));
   const warnings = allWarnings(recordWarnings, metrics, customer.channels, thresholds);
   return {
     id: customer.id,
     customer,
+    details,
     warnings,
     recordWarnings,
-    searchText: sameSearch ? previous!.searchText : buildSearchText(customer),
+    searchText: sameSearch ? previous!.searchText : buildSearchText(customer, details),
     nameKey: b !== undefined && b.name === customer.name ? previous!.nameKey : foldText(customer.name),
     credit: moneyToNumber(customer.credit),
     cannotDial: sameWarnings ? previous!.cannotDial : recordWarnings.some((w) => w.code === 'cannot_dial'),
@@ -102,11 +108,21 @@ function tagsKey(tags: readonly string[]): string | undefined {
   return tags.length > 0 ? foldText(tags.join(',')) : undefined;
 }
 
+function sameCounts(a: DetailCounts, b: DetailCounts): boolean {
+  return a === b || (a.contacts === b.contacts && a.emailContacts === b.emailContacts && a.ips === b.ips && a.sipUsers === b.sipUsers && a.enabledRoutes === b.enabledRoutes);
+}
+
 /** The search text: built from name, account ref, tags and the four lists, compared in `indexCustomer` before reuse. */
-function buildSearchText(c: Customer): string {
+function buildSearchText(c: CustomerListRow, d: CustomerDetails | undefined): string {
   const parts: string[] = [c.name];
   if (c.accountRef) parts.push(c.accountRef);
   parts.push(...c.tags);
+  if (d) appendDetailTerms(parts, d);
+  return foldText(parts.join(FIELD_SEPARATOR));
+}
+
+/** Contacts' emails and mobiles, IPs, SIP usernames and tech prefixes: what staff search a customer by besides its name. */
+function appendDetailTerms(parts: string[], c: CustomerDetails): void {
   for (const k of c.contacts) {
     if (k.email) parts.push(k.email);
     // Typed without the plus, a number still matches: terms are matched as substrings.
@@ -115,28 +131,6 @@ function buildSearchText(c: Customer): string {
   for (const ip of c.ipAuth) parts.push(ip.ip);
   for (const u of c.sipUsers) parts.push(u.username);
   for (const r of c.routes) if (r.techPrefix) parts.push(r.techPrefix);
-  return foldText(parts.join(FIELD_SEPARATOR));
-}
-
-/**
- * Equal as synced JSON, for the shapes a customer holds: primitives, and lists of
- * primitives or of flat objects (contacts, IPs, SIP users, routes). Pulled rows are new
- * objects even when nothing changed, so identity alone would miss most reuse.
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameFlat(a[i], b[i])) return false;
-  return true;
-}
-
-function sameFlat(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
-  return true;
 }
 
 const NO_WARNINGS: readonly CustomerWarning[] = Object.freeze([]);

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Replicache } from 'replicache';
 import type { Role } from '../../shared/auth.js';
 import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow } from '../../shared/customer-split.js';
 import { bulkSnapshot } from '../../shared/customer-patch.js';
-import { customerKey, notesKey } from '../../shared/keys.js';
+import { customerKey, DETAILS_PREFIX, detailsKey, notesKey } from '../../shared/keys.js';
 import { makeClientMutators } from './client-mutators.js';
 
 const A = '0b7a4c1e-6d2f-4f7a-9a51-2c1f5e8d9b01';
@@ -24,14 +25,33 @@ afterEach(async () => {
 });
 
 describe('client mutators over Replicache', () => {
-  it('create stores the slim row and the notes under their own key, never the SIP password', async () => {
+  it('create stores the slim row, the details and the notes under their own keys, never the SIP password', async () => {
     const rep = localReplica();
     await rep.mutate.createCustomer({ id: A, name: 'Acme', currency: 'usd', notes: 'VIP', sipUsers: [{ username: 'acme1', password: 'secret-password' }] });
-    const c = (await get(rep, customerKey(A))) as Customer;
-    expect(c).toMatchObject({ id: A, name: 'Acme', currency: 'USD', sipUsers: [{ username: 'acme1', channels: 0, cps: 0 }] });
+    const c = (await get(rep, customerKey(A))) as CustomerListRow;
+    expect(c).toMatchObject({ id: A, name: 'Acme', currency: 'USD', counts: { sipUsers: 1, ips: 0, contacts: 0 } });
+    expect(c).not.toHaveProperty('sipUsers');
+    expect(await get(rep, detailsKey(A))).toEqual({ contacts: [], ipAuth: [], sipUsers: [{ username: 'acme1', channels: 0, cps: 0 }], routes: [] });
     expect(await get(rep, notesKey(A))).toEqual({ text: 'VIP' });
     const everything = JSON.stringify(await rep.query((tx) => tx.scan().entries().toArray()));
     expect(everything).not.toContain('secret-password');
+  });
+
+  it('a bulk change rewrites list rows only; an edit of the lists rewrites the details and their counts', async () => {
+    const rep = localReplica();
+    await rep.mutate.createCustomer({ id: A, name: 'Acme', currency: 'USD', ipAuth: [{ ip: '192.0.2.10' }] });
+    await rep.mutate.createCustomer({ id: B, name: 'Beta', currency: 'EUR' });
+    const detailWrites: string[] = [];
+    rep.experimentalWatch((diff) => detailWrites.push(...diff.map((op) => op.key)), { prefix: DETAILS_PREFIX });
+
+    await rep.mutate.bulkUpdateCustomers({ ids: [A, B], patch: { status: 'inactive', tags: { mode: 'add', values: ['late'] } } });
+    await rep.mutate.updateCustomer({ id: A, patch: { name: 'Acme Telecom' } });
+    expect(detailWrites).toEqual([]);
+    expect(((await get(rep, customerKey(A))) as CustomerListRow).counts).toMatchObject({ ips: 1, enabledRoutes: 0 });
+
+    await rep.mutate.updateCustomer({ id: A, patch: { routes: [{ rateCard: 'Gold' }], ipAuth: [] } });
+    expect(detailWrites).toEqual([detailsKey(A)]);
+    expect(((await get(rep, customerKey(A))) as CustomerListRow).counts).toMatchObject({ ips: 0, enabledRoutes: 1 });
   });
 
   it('an invalid change throws and leaves nothing behind', async () => {

@@ -143,6 +143,10 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     refreshPending();
   });
   rep.onOnlineChange = (online) => status.set({ online });
+  // The server syncs a newer shape of data than this code reads (it was upgraded). Replicache
+  // would reload the page, but the service worker would serve this same code again: look for
+  // the new version instead, so the update prompt offers it. Changes still go out meanwhile.
+  rep.onUpdateNeeded = () => void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
   rep.onSync = (syncing) => {
     status.set({ syncing });
     if (!syncing) refreshPending();

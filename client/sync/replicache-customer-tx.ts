@@ -1,19 +1,44 @@
 import type { WriteTransaction } from 'replicache';
 import type { Role } from '../../shared/auth.js';
-import type { Customer } from '../../shared/customer.js';
-import { customerKey, notesKey, rejectionKey, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
+import { detailsUnchanged, joinCustomer, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
+import { customerKey, detailsKey, notesKey, rejectionKey, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import type { CustomerTx } from '../../shared/mutators.js';
 
-/** The shared mutators' storage, over a Replicache transaction: the optimistic, local side. */
+/**
+ * The shared mutators' storage, over a Replicache transaction: the optimistic, local side.
+ * A customer is read as its list row joined with its details and written back split
+ * (customer-split.ts); the details are written only when they changed, so a bulk status
+ * change rewrites small rows alone.
+ */
 export function replicacheCustomerTx(tx: WriteTransaction, role: Role): CustomerTx {
+  // What this transaction read or wrote, so a read-modify-write reads each key once.
+  const rows = new Map<string, CustomerListRow | undefined>();
+  const details = new Map<string, CustomerDetails | undefined>();
+  const storedRow = async (id: string) => {
+    if (!rows.has(id)) rows.set(id, (await tx.get(customerKey(id))) as CustomerListRow | undefined);
+    return rows.get(id);
+  };
+  const storedDetails = async (id: string) => {
+    if (!details.has(id)) details.set(id, (await tx.get(detailsKey(id))) as CustomerDetails | undefined);
+    return details.get(id);
+  };
   return {
     role,
     now: () => new Date().toISOString(),
     async getCustomer(id) {
-      return (await tx.get(customerKey(id))) as Customer | undefined;
+      const row = await storedRow(id);
+      return row && joinCustomer(row, await storedDetails(id));
     },
     async putCustomer(customer) {
-      await tx.set(customerKey(customer.id), customer);
+      const [previousRow, previousDetails] = [await storedRow(customer.id), await storedDetails(customer.id)];
+      const unchanged = previousRow !== undefined && detailsUnchanged(previousDetails, customer);
+      const split = splitCustomer(customer, previousRow, unchanged);
+      await tx.set(customerKey(customer.id), split.row);
+      rows.set(customer.id, split.row);
+      if (!unchanged) {
+        await tx.set(detailsKey(customer.id), split.details);
+        details.set(customer.id, split.details);
+      }
     },
     async setNotes(customerId, notes) {
       if (notes === null || notes === '') await tx.del(notesKey(customerId));

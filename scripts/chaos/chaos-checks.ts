@@ -93,8 +93,8 @@ export async function callRecordLosses(sql: Sql, acknowledged: ReadonlySet<strin
   return { lost: ids.length - stored!.n, duplicated: dupes!.n };
 }
 
-/** The customers and notes a device holds, in a form two devices can be compared by. */
+/** The customers (list rows and details) and notes a device holds, in a form two devices can be compared by. */
 export function replicaFingerprint(device: ChaosDevice): string {
-  const rows = [...device.client.store].filter(([k]) => k.startsWith('c/') || k.startsWith('n/')).sort(([a], [b]) => (a < b ? -1 : 1));
+  const rows = [...device.client.store].filter(([k]) => k.startsWith('c/') || k.startsWith('d/') || k.startsWith('n/')).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(rows);
 }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { SCHEMA_VERSION } from '../../shared/sync-protocol.js';
 import { SeededRandom } from '../../server/sample-data/seeded-random.js';
 import { CallGenerator, callRecord, eventInput, hangUp, scheduleCall, type CallEventInput, type CdrRecord, type ScheduledCall } from './call-generator.js';
 import { errorMessage, IngestClient } from './ingest-client.js';
@@ -124,7 +125,7 @@ interface PullPage {
 async function loadCustomers(session: Session, wanted: number, rng: SeededRandom): Promise<SimCustomer[]> {
   const active: SimCustomer[] = [];
   const others: SimCustomer[] = [];
-  const pull = { pullVersion: 1, clientGroupID: `simulator-${randomUUID()}`, profileID: 'simulator', schemaVersion: '1' };
+  const pull = { pullVersion: 1, clientGroupID: `simulator-${randomUUID()}`, profileID: 'simulator', schemaVersion: SCHEMA_VERSION };
   let cookie: PullPage['cookie'] = null;
   do {
     const page: PullPage = await session.request('POST', '/api/replicache/pull', { ...pull, cookie });

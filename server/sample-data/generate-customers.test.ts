@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerSchema, type Customer } from '../../shared/customer.js';
+import { splitCustomer } from '../../shared/customer-split.js';
 import { customerWarnings, type WarningCode } from '../../shared/warnings.js';
 import { generateCustomers } from './generate-customers.js';
 import { COUNTRIES } from './word-lists.js';
@@ -8,7 +9,7 @@ const NOW = new Date('2026-05-01T09:00:00.000Z');
 const generate = (count: number, seed = 'test-seed') => [...generateCustomers(count, { seed, now: NOW })];
 const big = generate(20_000);
 const share = (pred: (c: Customer) => boolean) => big.filter(pred).length / big.length;
-const hasWarning = (code: WarningCode) => (c: Customer) => customerWarnings(c).some((w) => w.code === code);
+const hasWarning = (code: WarningCode) => (c: Customer) => customerWarnings(splitCustomer(c).row).some((w) => w.code === code);
 
 describe('sample customer generator', () => {
   it('makes customers that pass the shared schema unchanged', () => {
@@ -51,7 +52,7 @@ describe('sample customer generator', () => {
     expect(share(hasWarning('cannot_dial'))).toBeGreaterThan(0.03);
     expect(share(hasWarning('cannot_dial'))).toBeLessThan(0.15);
     expect(share(hasWarning('no_email_contact'))).toBeGreaterThan(0.005);
-    expect(share((c) => customerWarnings(c).length === 0)).toBeGreaterThan(0.6);
+    expect(share((c) => customerWarnings(splitCustomer(c).row).length === 0)).toBeGreaterThan(0.6);
   });
 
   it('mostly active customers, about 1% in a penalty that ends within hours and returns to active', () => {

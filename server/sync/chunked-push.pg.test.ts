@@ -3,7 +3,7 @@ import { Replicache, type PullResponseV1, type Puller, type Pusher, type PushReq
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerKey } from '../../shared/keys.js';
 import { pushInChunks } from '../../shared/push-chunks.js';
-import { PUSH_CHUNK_BYTES, PUSH_CHUNK_MUTATIONS } from '../../shared/sync-protocol.js';
+import { PUSH_CHUNK_BYTES, PUSH_CHUNK_MUTATIONS, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
 import { setupAdmin, type ApiClient } from '../test/api-client.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
@@ -60,6 +60,7 @@ describe('a device with a long queue', () => {
     const local = async (_tx: WriteTransaction, _args: unknown) => {};
     const rep = new Replicache({
       name: `chunked-${randomUUID()}`,
+      schemaVersion: SCHEMA_VERSION,
       kvStore: 'mem',
       mutators: { createCustomer: local, updateCustomer: local },
       pusher,

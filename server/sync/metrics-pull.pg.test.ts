@@ -73,7 +73,7 @@ describe('pull of live figures', () => {
     expect(rest).toEqual([]);
     const [a, b] = customers.map((c) => c.id);
     // Customers in (version, id) order, then figures in theirs (a's were stored first), then settings.
-    expect(putKeys([first!])).toEqual([...[a, b].sort().map((id) => `c/${id}`), `m/${a}`, `m/${b}`, 's/warnings']);
+    expect(putKeys([first!])).toEqual([...[a, b].sort().flatMap((id) => [`c/${id}`, `d/${id}`]), `m/${a}`, `m/${b}`, 's/warnings']);
     expect(client.metrics(a!)).toEqual(figures(1));
     expect(client.metrics(b!)).toEqual(figures(2));
     expect(foreign.customers.some((c) => client.metrics(c.id) !== undefined)).toBe(false);
@@ -105,10 +105,10 @@ describe('pull of live figures', () => {
     expect(responses[2]!.cookie).toEqual({ order: cookieOrder(version), since: version });
 
     const keys = putKeys(responses);
-    expect(keys).toHaveLength(10);
-    expect(new Set(keys).size).toBe(10);
+    expect(keys).toHaveLength(15);
+    expect(new Set(keys).size).toBe(15);
     expect(keys.at(-1)).toBe('s/warnings');
-    expect(keys.slice(0, 5).every((k) => k.startsWith('c/'))).toBe(true);
+    expect(keys.slice(0, 10).every((k) => k.startsWith('c/') || k.startsWith('d/'))).toBe(true);
 
     const unpaged = unpagedClient(operator);
     expect(await unpaged.pullAll()).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/customer.js';
-import { cookieOrder } from '../../shared/sync-protocol.js';
+import { cookieOrder, SCHEMA_VERSION } from '../../shared/sync-protocol.js';
 import type { Session } from '../http/app-env.js';
 import {
   createOrganisation,
@@ -11,6 +11,7 @@ import {
   openSyncTestDb,
   type SyncTestDb,
 } from './test-support/sync-fixtures.js';
+import { processPull, type PullResponse } from './pull.js';
 import { directTransport, TestSyncClient } from './test-support/test-sync-client.js';
 
 const PAGE = 1000;
@@ -96,11 +97,23 @@ describe('pull', () => {
     await client.pullAll();
     const id = randomUUID();
     const other = clientOf(operator);
-    await other.mutate('createCustomer', { id, name: 'Incremental Two', currency: 'USD' });
+    await other.mutate('createCustomer', { id, name: 'Incremental Two', currency: 'USD', ipAuth: [{ ip: '198.51.100.7' }] });
     const res = await client.pull();
-    expect(res.patch).toEqual([{ op: 'put', key: `c/${id}`, value: client.customer(id) }]);
+    expect(res.patch).toEqual([
+      { op: 'put', key: `c/${id}`, value: client.listRow(id) },
+      { op: 'put', key: `d/${id}`, value: client.details(id) },
+    ]);
+    expect(client.listRow(id)).toMatchObject({ name: 'Incremental Two', counts: { ips: 1, sipUsers: 0 } });
+    expect(client.listRow(id)).not.toHaveProperty('ipAuth');
+    expect(client.customer(id)?.ipAuth).toEqual([expect.objectContaining({ ip: '198.51.100.7' })]);
     expect(res.lastMutationIDChanges).toEqual({});
     expect(res.cookie.order).toBe(cookieOrder(res.cookie.since));
+  });
+
+  it('asks code that syncs another shape of data to update instead of sending it rows', async () => {
+    const pull = { pullVersion: 1, clientGroupID: randomUUID(), cookie: null, profileID: 'p' } as const;
+    expect(await processPull(t.deps, operator, { ...pull, schemaVersion: '1' })).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
+    expect(await processPull(t.deps, operator, { ...pull, schemaVersion: SCHEMA_VERSION })).toHaveProperty('patch');
   });
 
   it('never sends another organisation’s customers', async () => {
@@ -109,6 +122,28 @@ describe('pull', () => {
     expect(client.customers().some((c) => c.name.startsWith('Foreign'))).toBe(false);
     const [foreign] = await t.sql<{ n: string }[]>`select count(*) as n from customers where name like 'Foreign %'`;
     expect(foreign?.n).toBe('30');
+  });
+
+  it('re-sends details only when they change, whoever wrote the row', async () => {
+    const client = clientOf(operator);
+    const id = randomUUID();
+    await client.mutate('createCustomer', { id, name: 'Details Keeper', currency: 'USD', routes: [{ rateCard: 'Gold' }] });
+    await client.pullAll();
+    const keysOf = (res: PullResponse) => res.patch.map((op) => (op.op === 'clear' ? op.op : op.key));
+
+    await client.mutate('bulkUpdateCustomers', { ids: [id], patch: { status: 'inactive', tags: { mode: 'add', values: ['late'] } } });
+    expect(keysOf(await client.pull())).toEqual([`c/${id}`]);
+    // A write that sets the lists to what they were (a card save of another field) sends no details either.
+    const same = client.customer(id)!;
+    await client.mutate('updateCustomer', { id, patch: { channels: 3, routes: same.routes, contacts: same.contacts } });
+    expect(keysOf(await client.pull())).toEqual([`c/${id}`]);
+    // SQL outside the push (an import, a job) is covered too: the trigger keeps the version.
+    await t.sql`
+      with space as (update organisations set version = version + 1 where id = ${operator.organisationId} returning version)
+      update customers set routes = '[]', version = space.version from space where customers.id = ${id}`;
+    expect(keysOf(await client.pull())).toEqual([`c/${id}`, `d/${id}`]);
+    expect(client.customer(id)?.routes).toEqual([]);
+    expect(client.listRow(id)?.counts.enabledRoutes).toBe(0);
   });
 
   it('syncs notes under their own key only when they change, and deletes cleared notes', async () => {

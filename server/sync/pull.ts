@@ -1,8 +1,9 @@
 import type { TransactionSql } from 'postgres';
-import { customerKey, metricsKey, notesKey, rejectionKey } from '../../shared/keys.js';
+import { splitCustomer } from '../../shared/customer-split.js';
+import { customerKey, detailsKey, metricsKey, notesKey, rejectionKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import type { Rejection } from '../../shared/rejection.js';
-import { cookieOrder, metricsCookieOrder, type PullRequest, type SyncCookie } from '../../shared/sync-protocol.js';
+import { cookieOrder, metricsCookieOrder, SCHEMA_VERSION, type PullRequest, type SyncCookie } from '../../shared/sync-protocol.js';
 import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from '../customers/customer-row.js';
 import type { AppDeps, Session } from '../http/app-env.js';
 import { claimClientGroup } from './client-groups.js';
@@ -12,7 +13,7 @@ import { settingsPatch, type OrganisationSettingsRow } from './settings-patch.js
  * Replicache pull (https://doc.replicache.dev/reference/server-pull) with the per-space
  * version strategy: every synced row carries the organisation version that last touched
  * it, so a pull sends the rows newer than the client's cookie: customers (`c/`, with
- * notes `n/`), then their traffic figures (`m/`). A long catch-up (the first sync of
+ * their details `d/` and notes `n/` when those changed), then their traffic figures (`m/`). A long catch-up (the first sync of
  * 100k customers) is paged, each of the two streams by its own (version, id) keyset.
  */
 export type PatchOperation = { op: 'clear' } | { op: 'put'; key: string; value: unknown } | { op: 'del'; key: string };
@@ -24,15 +25,27 @@ export interface PullResponse {
   patch: PatchOperation[];
 }
 
+/**
+ * Replicache's answer to a device whose code syncs another shape of data (an old version
+ * still open after an upgrade): it stops pulling and asks for the new code.
+ */
+export interface VersionNotSupported {
+  error: 'VersionNotSupported';
+  versionType: 'schema';
+}
+
 export type PullDeps = Pick<AppDeps, 'sql' | 'config'>;
 
-type PulledRow = CustomerRow & { version: string; notes_version: string; notes: string | null };
+type PulledRow = CustomerRow & { version: string; details_version: string; notes_version: string; notes: string | null };
 type MetricsRow = { customer_id: string; version: string; value: CustomerMetrics };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function processPull(deps: PullDeps, session: Session, req: PullRequest): Promise<PullResponse> {
+export async function processPull(deps: PullDeps, session: Session, req: PullRequest): Promise<PullResponse | VersionNotSupported> {
+  // 0. Only this version's rows are served: older code would misread them. Its pushes are
+  //    still taken (mutation arguments did not change), so nothing made offline is lost.
+  if (req.schemaVersion !== SCHEMA_VERSION) return { error: 'VersionNotSupported', versionType: 'schema' };
   // 1. The user comes from the session; the client group must be theirs (created if new).
   await claimClientGroup(deps.sql, req.clientGroupID, session);
   const pageSize = deps.config.pullPageSize;
@@ -66,10 +79,13 @@ export async function processPull(deps: PullDeps, session: Session, req: PullReq
     const metrics = moreMetrics ? metricsRows.slice(0, room) : metricsRows;
 
     // 5. The patch: a fresh client starts from a clean slate; customers (those in the
-    //    trash too, with deletedAt) and notes that changed since `base`, then figures.
+    //    trash too, with deletedAt), their details and notes where those changed since
+    //    `base`, then figures.
     const patch: PatchOperation[] = cookie ? [] : [{ op: 'clear' }];
     for (const row of customers) {
-      patch.push({ op: 'put', key: customerKey(row.id), value: rowToCustomer(row) });
+      const { row: listRow, details } = splitCustomer(rowToCustomer(row));
+      patch.push({ op: 'put', key: customerKey(row.id), value: listRow });
+      if (Number(row.details_version) > base) patch.push({ op: 'put', key: detailsKey(row.id), value: details });
       if (Number(row.notes_version) <= base) continue;
       if (row.notes) patch.push({ op: 'put', key: notesKey(row.id), value: { text: row.notes } });
       else if (base > 0) patch.push({ op: 'del', key: notesKey(row.id) });
@@ -134,7 +150,7 @@ function usableCookie(cookie: SyncCookie | null, spaceVersion: number): SyncCook
 
 function customersAfter(tx: TransactionSql, organisationId: string, base: number, after: SyncCookie['after'], limit: number) {
   return tx<PulledRow[]>`
-    select version, notes_version, notes, ${tx(CUSTOMER_COLUMNS)} from customers
+    select version, details_version, notes_version, notes, ${tx(CUSTOMER_COLUMNS)} from customers
     where organisation_id = ${organisationId} and version > ${base}
       ${after ? tx`and (version, id) > (${after.v}, ${after.id}::uuid)` : tx``}
     order by version, id

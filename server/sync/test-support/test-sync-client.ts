@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Customer } from '../../../shared/customer.js';
-import { CUSTOMER_PREFIX, metricsKey, NOTES_PREFIX, REJECTION_PREFIX } from '../../../shared/keys.js';
+import { joinCustomer, type CustomerDetails, type CustomerListRow } from '../../../shared/customer-split.js';
+import { CUSTOMER_PREFIX, customerKey, detailsKey, metricsKey, NOTES_PREFIX, REJECTION_PREFIX } from '../../../shared/keys.js';
 import type { CustomerMetrics } from '../../../shared/metrics.js';
 import type { MutatorArgs, MutatorName } from '../../../shared/mutator-args.js';
 import type { Rejection } from '../../../shared/rejection.js';
-import type { PullRequest, PushMutation, PushRequest, SyncCookie } from '../../../shared/sync-protocol.js';
+import { SCHEMA_VERSION, type PullRequest, type PushMutation, type PushRequest, type SyncCookie } from '../../../shared/sync-protocol.js';
 import type { AppDeps, Session } from '../../http/app-env.js';
 import type { ApiClient } from '../../test/api-client.js';
-import { processPull, type PullResponse } from '../pull.js';
+import { processPull, type PullResponse, type VersionNotSupported } from '../pull.js';
 import { processPush } from '../push.js';
 
 /** How a test client reaches the server: push and pull functions directly, or over HTTP. */
@@ -19,8 +20,14 @@ export interface SyncTransport {
 export function directTransport(deps: AppDeps, session: Session): SyncTransport {
   return {
     push: (body) => processPush(deps, session, body),
-    pull: (body) => processPull(deps, session, body),
+    pull: async (body) => servedPull(await processPull(deps, session, body)),
   };
+}
+
+/** The pull response, or a failure when the server refused this schema version. */
+export function servedPull(res: PullResponse | VersionNotSupported): PullResponse {
+  if ('error' in res) throw new Error(`Pull refused: ${res.error}`);
+  return res;
 }
 
 /** An HTTP failure, with the status and error code the server answered. */
@@ -43,7 +50,7 @@ async function postJson(api: ApiClient, path: string, body: unknown): Promise<un
 export function httpTransport(api: ApiClient): SyncTransport {
   return {
     push: async (body) => void (await postJson(api, '/api/replicache/push', body)),
-    pull: async (body) => (await postJson(api, '/api/replicache/pull', body)) as PullResponse,
+    pull: async (body) => servedPull((await postJson(api, '/api/replicache/pull', body)) as PullResponse | VersionNotSupported),
   };
 }
 
@@ -88,7 +95,7 @@ export class TestSyncClient {
       clientGroupID: this.clientGroupID,
       cookie: this.cookie,
       profileID: 'p',
-      schemaVersion: '1',
+      schemaVersion: SCHEMA_VERSION,
     });
     for (const op of res.patch) {
       if (op.op === 'clear') this.store.clear();
@@ -107,12 +114,22 @@ export class TestSyncClient {
     return responses;
   }
 
+  /** The customer as a device holds it: its list row joined with its details. */
   customer(id: string): Customer | undefined {
-    return this.store.get(`${CUSTOMER_PREFIX}${id}`) as Customer | undefined;
+    const row = this.listRow(id);
+    return row && joinCustomer(row, this.details(id));
   }
 
   customers(): Customer[] {
-    return this.values<Customer>(CUSTOMER_PREFIX);
+    return this.values<CustomerListRow>(CUSTOMER_PREFIX).map((row) => joinCustomer(row, this.details(row.id)));
+  }
+
+  listRow(id: string): CustomerListRow | undefined {
+    return this.store.get(customerKey(id)) as CustomerListRow | undefined;
+  }
+
+  details(id: string): CustomerDetails | undefined {
+    return this.store.get(detailsKey(id)) as CustomerDetails | undefined;
   }
 
   notes(id: string): string | undefined {
