@@ -35,7 +35,9 @@ describe('selection across pages', () => {
 
   it('snapshots let undo put back exactly what a bulk edit changed', () => {
     const patch: BulkPatch = { status: 'inactive', channels: 2, country: 'DE', tags: { mode: 'set', values: ['x'] } };
-    const { live: ids, groups } = undoSnapshot([testId(1), testId(4)], get, touchedSnapshotFields(patch));
+    const snapshot = undoSnapshot([testId(1), testId(4)], get, touchedSnapshotFields(patch));
+    const { live: ids } = snapshot;
+    const groups = snapshot.groups();
     expect(ids).toEqual([testId(1)]);
     expect(groups.flatMap((g) => g.ids)).toEqual([testId(1)]);
     const before = joinCustomer(live[0]!.customer, live[0]!.details);
@@ -45,10 +47,17 @@ describe('selection across pages', () => {
   });
 
   it('an undo snapshot holds only the fields the change touches, one per distinct value', () => {
-    const { groups } = undoSnapshot([testId(1), testId(2), testId(3)], get, touchedSnapshotFields({ status: 'inactive' }));
+    const groups = undoSnapshot([testId(1), testId(2), testId(3)], get, touchedSnapshotFields({ status: 'inactive' })).groups();
     const statuses = new Set(live.map((r) => r.customer.status));
     expect(groups).toHaveLength(statuses.size);
     for (const g of groups) expect(Object.keys(g.snapshot)).toEqual(['status', 'penaltyUntil', 'statusBeforePenalty']);
     expect(groups.flatMap((g) => g.ids).sort()).toEqual([testId(1), testId(2), testId(3)].sort());
+  });
+
+  it('puts back the values from before the change even when undo is grouped after it', () => {
+    const rows = new Map(live.map((r) => [r.id, r]));
+    const snapshot = undoSnapshot([testId(1), testId(2)], (id) => rows.get(id), touchedSnapshotFields({ status: 'pending' }));
+    for (const n of [1, 2]) rows.set(testId(n), testRow(n, { status: 'pending' }));
+    expect(snapshot.groups().flatMap((g) => g.snapshot.status)).toEqual(['active']);
   });
 });

@@ -41,15 +41,20 @@ export interface UndoSnapshot {
   /** The customers of the selection still live: the ones the change applies to. */
   live: string[];
   /** What undo puts back: the fields the change touches, grouped by identical values. */
-  groups: SnapshotGroup[];
+  groups(): SnapshotGroup[];
 }
 
-/** What undo of a bulk edit or status change touching `fields` puts back, taken before the change. */
+/**
+ * What undo of a bulk edit or status change touching `fields` puts back, taken before the
+ * change. Only the rows are taken now (they never change: an edit makes new ones); the
+ * grouping, 10,000 customers' worth of work, waits until Undo is clicked.
+ */
 export function undoSnapshot(ids: readonly string[], get: (id: string) => IndexedCustomer | undefined, fields: readonly SnapshotField[]): UndoSnapshot {
   const customers: CustomerListRow[] = [];
   for (const id of ids) {
     const row = get(id);
     if (row && row.deletedAtMs === undefined) customers.push(row.customer);
   }
-  return { live: customers.map((c) => c.id), groups: snapshotGroupsOf(customers, fields) };
+  let groups: SnapshotGroup[] | undefined;
+  return { live: customers.map((c) => c.id), groups: () => (groups ??= snapshotGroupsOf(customers, fields)) };
 }

@@ -114,3 +114,35 @@ describe('previewMutation', () => {
     expect(await previewMutation(index, 'operator', 'bulkUpdateCustomers', { ids: ids(1), patch: { channels: -4 } })).toBeNull();
   });
 });
+
+describe('optimisticMutate with rows on screen', () => {
+  it('shows the rows on screen in the first frame, then every row before Replicache runs the change', async () => {
+    const index = loadedIndex(Array.from({ length: 6 }, (_, i) => testCustomer(i)));
+    const { sync, called } = controlledSync();
+    const frames: (string | undefined)[][] = [];
+    const paint = async () => void frames.push([0, 1, 2, 3, 4, 5].map((n) => statusOf(index, n)));
+    const onScreen = () => [testCustomer(1).id, testCustomer(5).id];
+    const shownAt: number[] = [];
+    const done = optimisticMutate(index, sync, paint, onScreen)('setCustomerStatus', { ids: ids(4), status: 'inactive' }, { onShown: () => shownAt.push(frames.length) });
+    const { commit } = await called;
+    expect(shownAt).toEqual([0]);
+    expect(frames).toEqual([
+      ['active', 'inactive', 'active', 'active', 'active', 'active'],
+      ['inactive', 'inactive', 'inactive', 'inactive', 'active', 'active'],
+    ]);
+    commit();
+    await done;
+    expect(statusOf(index, 1)).toBe('active');
+  });
+
+  it('shows the whole change at once when every row it touches is on screen', async () => {
+    const index = loadedIndex(Array.from({ length: 3 }, (_, i) => testCustomer(i)));
+    const { sync, called } = controlledSync();
+    const frames: (string | undefined)[][] = [];
+    const paint = async () => void frames.push([0, 1, 2].map((n) => statusOf(index, n)));
+    const done = optimisticMutate(index, sync, paint, () => ids(3))('setCustomerStatus', { ids: ids(2), status: 'inactive' });
+    (await called).commit();
+    await done;
+    expect(frames).toEqual([['inactive', 'inactive', 'active']]);
+  });
+});

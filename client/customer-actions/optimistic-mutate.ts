@@ -5,6 +5,7 @@ import type { MutatorName } from '../../shared/mutator-args.js';
 import { mutators, type CustomerTx } from '../../shared/mutators.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import type { CustomerIndex } from '../customer-index/customer-index.js';
+import { narrowToCustomers } from './narrow-args.js';
 
 /**
  * Runs a shared mutator over the rows of the index instead of the store: the customers it
@@ -12,9 +13,14 @@ import type { CustomerIndex } from '../customer-index/customer-index.js';
  * committed result agree (only `updatedAt` may differ by a few milliseconds). Null when
  * the mutator refuses (bad input, no permission): the real mutation then fails the same way.
  */
-export async function previewMutation(index: CustomerIndex, role: Role, name: MutatorName, args: unknown): Promise<Customer[] | null> {
+export async function previewMutation(
+  index: CustomerIndex,
+  role: Role,
+  name: MutatorName,
+  args: unknown,
+  now = new Date().toISOString(),
+): Promise<Customer[] | null> {
   const written = new Map<string, Customer>();
-  const now = new Date().toISOString();
   const tx: CustomerTx = {
     role,
     now: () => now,
@@ -52,34 +58,65 @@ export function afterNextPaint(): Promise<void> {
 
 /**
  * `mutate` for the customers page: the change shows in the index at once (an overlay
- * computed by `previewMutation`), then goes through Replicache as usual. The overlay is
- * removed as soon as Replicache has committed the change, whose diff carries the same
- * rows, or at once if the mutation fails. `onShown` runs with the preview (or, for a change
- * that writes no customer, at the commit). Resolves, like `sync.mutate`, once durable.
+ * computed by `previewMutation`), then goes through Replicache as usual. A change to many
+ * customers shows in two steps: the customers `onScreen` (the rows the user is looking
+ * at) in the click's own frame, then, after that paint, all of them, before Replicache's
+ * run of the change takes the main thread. The overlays are removed as soon as Replicache
+ * has committed the change, whose diff carries the same rows, or at once if the mutation
+ * fails. `onShown` runs with the first preview (or, for a change that writes no customer,
+ * at the commit). Resolves, like `sync.mutate`, once durable.
  */
-export function optimisticMutate(index: CustomerIndex, sync: Pick<SyncApi, 'mutate' | 'role'>, paint = afterNextPaint): SyncApi['mutate'] {
-  return async (name, args, options) => {
+export function optimisticMutate(
+  index: CustomerIndex,
+  sync: Pick<SyncApi, 'mutate' | 'role'>,
+  paint = afterNextPaint,
+  onScreen: () => Iterable<string> = () => [],
+): SyncApi['mutate'] {
+  const overlay = async (name: MutatorName, args: unknown) => {
     const preview = await previewMutation(index, sync.role, name, args);
-    const remove = preview && preview.length > 0 ? index.showOptimistic(preview) : undefined;
+    return preview && preview.length > 0 ? index.showOptimistic(preview) : undefined;
+  };
+  return async (name, args, options) => {
+    const onScreenArgs = narrowToCustomers(name, args, new Set(onScreen()));
+    // The rows on screen first when there are others; else (or if none of them changes) the whole change.
+    let first = onScreenArgs ? await overlay(name, onScreenArgs) : undefined;
+    let all = first ? undefined : await overlay(name, args);
+    const removeAll = () => {
+      first?.();
+      all?.();
+    };
     let shown = false;
     const show = () => {
       if (shown) return;
       shown = true;
       options?.onShown?.();
     };
-    if (remove) show();
+    const previewed = Boolean(first ?? all);
+    if (previewed) show();
     try {
       await sync.mutate(name, args, {
         // Let the preview reach the screen before Replicache's own run of a large change takes the main thread.
-        beforeCommit: remove ? paint : undefined,
+        beforeCommit: previewed
+          ? async () => {
+              await paint();
+              if (all) return;
+              // The whole preview is computed from the rows as they were (a row the change
+              // leaves as it is would not be in it) and replaces the first one before
+              // anyone is told: the screen goes straight from one to the other.
+              first?.();
+              first = undefined;
+              all = await overlay(name, args);
+              if (all) await paint();
+            }
+          : undefined,
         onCommitted() {
-          remove?.();
+          removeAll();
           show();
           options?.onCommitted?.();
         },
       });
     } finally {
-      remove?.();
+      removeAll();
     }
   };
 }

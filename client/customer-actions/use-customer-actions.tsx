@@ -45,7 +45,7 @@ export function useCustomerActions(mutate: SyncApi['mutate'], get: (id: string) 
       }
     }
 
-    const restoreSnapshots = ({ groups }: UndoSnapshot) => () => mutate('restoreBulkSnapshots', { groups });
+    const restoreSnapshots = ({ groups }: UndoSnapshot) => () => mutate('restoreBulkSnapshots', { groups: groups() });
 
     const actions: CustomerActions = {
       async bulkUpdate(ids, patch) {

@@ -16,7 +16,7 @@ import { RowLookupContext } from './LiveCell.js';
 import { LoadingCustomers } from './LoadingCustomers.js';
 import { NoCustomers } from './NoCustomers.js';
 import { NoMatch } from './NoMatch.js';
-import { optimisticMutate } from '../customer-actions/optimistic-mutate.js';
+import { afterNextPaint, optimisticMutate } from '../customer-actions/optimistic-mutate.js';
 import { SelectionBanner } from '../customer-actions/SelectionBanner.js';
 import { SelectionBar } from '../customer-actions/SelectionBar.js';
 import { useCustomerActions } from '../customer-actions/use-customer-actions.js';
@@ -24,6 +24,7 @@ import { useCustomerIndex } from '../customer-index/use-customer-index.js';
 import { useCustomerView } from '../customer-index/use-customer-view.js';
 import { useFirstSync } from './use-first-sync.js';
 import { usePageSize } from './use-page-size.js';
+import { useRowsOnScreen } from './use-rows-on-screen.js';
 import { useUrlIntent } from './use-url-intent.js';
 
 const DEFAULT_SORT: Record<CustomerView, CustomerSort> = {
@@ -47,9 +48,6 @@ export function CustomersPage() {
   const firstSync = useFirstSync();
   const { index, snapshot } = useCustomerIndex(rep, firstSync.catchingUp);
   const { rows, loaded, get } = snapshot;
-  // Actions on many customers show their result at once, before Replicache has run them.
-  const previewedMutate = useMemo(() => optimisticMutate(index, { mutate, role }), [index, mutate, role]);
-  const actions = useCustomerActions(previewedMutate, get);
   const intent = useUrlIntent();
   const ready = loaded && !(rows.length === 0 && firstSync.waiting);
   useReadiness('customers', ready ? 'ready' : null);
@@ -73,6 +71,11 @@ export function CustomersPage() {
     page,
     pageSize,
   );
+
+  // Actions on many customers show their result at once, before Replicache has run them: the rows on screen first.
+  const onScreen = useRowsOnScreen(visible, currentPage, pageSize);
+  const previewedMutate = useMemo(() => optimisticMutate(index, { mutate, role }, afterNextPaint, onScreen), [index, mutate, role, onScreen]);
+  const actions = useCustomerActions(previewedMutate, get);
 
   // `get` changes with every index version, so the selection drops customers that left the view.
   const selectedIds = useMemo(() => selectedInView(selected, get, view), [selected, get, view]);
