@@ -54,9 +54,3 @@ export async function measureCardSave(page: Page, name: string, channels: number
   return timing;
 }
 
-/** The value at quantile `q` (0..1) of some measurements, nearest rank. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}

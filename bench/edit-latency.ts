@@ -1,9 +1,10 @@
 import { createAdmin, ensureClientBuild, loadSampleCustomers, openBenchEnvironment } from './bench-server.js';
 import { launchChromium } from './browser.js';
-import { measureCardSave, quantile, type CardSave } from './card-save.js';
+import { measureCardSave, type CardSave } from './card-save.js';
 import { openFreshDevice } from './first-sync.js';
 import { describeMachine } from './machine.js';
 import { writeBenchmarkSection } from './markdown-sections.js';
+import { quantile } from './stats.js';
 
 /**
  * `npx tsx bench/edit-latency.ts [customers] [saves]`: how long "Save changes" on the

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { ApiClient } from '../server/test/api-client.js';
 import { countText, signedInContext, waitForCountText } from './browser.js';
+import { waitUntilPersisted } from './store-size.js';
 
 export interface FirstSyncRun {
   /** Navigation start until the toolbar counts all N customers (every row in the index, on screen). */
@@ -30,7 +31,9 @@ export async function openFreshDevice(browser: Browser, url: string, api: ApiCli
 
 /**
  * Times `runs` first syncs of `n` customers, each on its own fresh device; the last
- * `keep` devices stay open (for the measurements that need a synced page).
+ * `keep` devices stay open (for the measurements that need a synced page). Each run starts
+ * on a quiet machine: a device kept open has finished writing its store first, as a
+ * device syncing in the field does not share its cores with another one still writing.
  */
 export async function measureFirstSync(
   browser: Browser,
@@ -43,6 +46,7 @@ export async function measureFirstSync(
   const out: FirstSyncRun[] = [];
   const kept: OpenedDevice[] = [];
   for (let i = 0; i < runs; i++) {
+    for (const open of kept) await waitUntilPersisted(open.page);
     const device = await openFreshDevice(browser, url, api, n);
     out.push(device.run);
     if (i >= runs - keep) kept.push(device);

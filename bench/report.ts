@@ -5,7 +5,7 @@ import type { RefreshRun } from './traffic/metrics-refresh.js';
 import type { FirstSyncRun } from './first-sync.js';
 import type { Machine } from './machine.js';
 import type { PageSizeRun } from './page-size.js';
-import { MB, median } from './stats.js';
+import { MB, median, quantile } from './stats.js';
 import type { StoreSize } from './store-size.js';
 
 export interface BenchResults {
@@ -42,6 +42,9 @@ const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
 const mb = (v: number) => `${(v / MB).toFixed(1)} MB`;
 const runsOf = (values: number[], fmt: (v: number) => string) => values.map(fmt).join(', ');
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+const p95 = (values: readonly number[]) => quantile(values, 0.95);
+/** "p50 X, p95 Y" of some runs. */
+const spread = (values: readonly number[], fmt: (v: number) => string) => `p50 ${fmt(median(values))}, p95 ${fmt(p95(values))}`;
 
 /** BENCHMARKS.md from one run of `npm run bench`. */
 export function renderReport(r: BenchResults, limits: Limits): string {
@@ -51,7 +54,8 @@ export function renderReport(r: BenchResults, limits: Limits): string {
   out.push(
     `Written by \`npm run bench\` (bench/run.ts) on ${r.date}; the whole run took ${s(r.durationMs)}. ` +
       'Real Chromium drives the built client against a real server process on a fresh PostgreSQL database, all on this one machine ' +
-      '(browser, server and database share its cores). Times are medians of the runs listed. Nothing here is asserted by a test.',
+      '(browser, server and database share its cores). Times are medians of the runs listed, or p50 and p95 (nearest rank) where ' +
+      'a goal is a p95; a goal is met when its p95 is within it. Nothing here is asserted by a test.',
     '',
   );
   out.push('## Machine', '');
@@ -62,9 +66,11 @@ export function renderReport(r: BenchResults, limits: Limits): string {
   const small = r.store[0]!;
   const perCustomer = (a: number, b: number) => (a - b) / (big.n - small.n);
   const syncBig = r.firstSync.at(-1)!;
-  const syncBigMs = median(syncBig.runs.map((x) => x.ms));
-  const visible = median(r.bulk.runs.map((x) => x.visibleMs));
-  const second = median(r.bulk.runs.map((x) => x.secondClientMs));
+  const syncBigMs = p95(syncBig.runs.map((x) => x.ms));
+  const visibleRuns = r.bulk.runs.map((x) => x.visibleMs);
+  const secondRuns = r.bulk.runs.map((x) => x.secondClientMs);
+  const visible = p95(visibleRuns);
+  const second = p95(secondRuns);
   const search = median(r.search.ms);
   const storeOk = big.size.idbUsage <= 64 * MB;
 
@@ -75,16 +81,17 @@ export function renderReport(r: BenchResults, limits: Limits): string {
     `| JS heap of the page with ${big.n.toLocaleString('en')} customers | ≤ AG Grid's with the same rows (${mb(r.agGrid.heap)}) | ${mb(big.size.heap)} | ${verdict(big.size.heap <= r.agGrid.heap)} |`,
   );
   for (const f of r.firstSync) {
-    const med = median(f.runs.map((x) => x.ms));
-    const goal = f.n === 100_000 ? '≤ 10 s' : '—';
-    out.push(`| First full sync of ${f.n.toLocaleString('en')} customers | ${goal} | ${s(med)} | ${f.n === 100_000 ? verdict(med <= 10_000) : '—'} |`);
+    const runs = f.runs.map((x) => x.ms);
+    const large = f.n === 100_000;
+    const measured = large ? spread(runs, s) : s(median(runs));
+    out.push(`| First full sync of ${f.n.toLocaleString('en')} customers | ${large ? '≤ 10 s' : '—'} | ${measured} | ${large ? verdict(p95(runs) <= 10_000) : '—'} |`);
   }
-  out.push(`| Bulk edit of ${r.bulk.n.toLocaleString('en')}: visible locally | ≤ 100 ms | ${ms(visible)} | ${verdict(visible <= 100)} |`);
+  out.push(`| Bulk edit of ${r.bulk.n.toLocaleString('en')}: visible locally | ≤ 100 ms | ${spread(visibleRuns, ms)} | ${verdict(visible <= 100)} |`);
   out.push(`| AG Grid Community: 10,000-row transaction to paint (anchor) | — | ${ms(median(r.agGrid.transactionMs))} | — |`);
-  out.push(`| Bulk edit: acknowledged by the server | — | ${s(median(r.bulk.runs.map((x) => x.acknowledgedMs)))} | — |`);
-  out.push(`| Bulk edit: visible on a second client | ≤ 3 s | ${s(second)} | ${verdict(second <= 3000)} |`);
-  const reconnect = median(r.reconnectMs);
-  out.push(`| Back online to the offline edit on the server | ≤ 2 s | ${s(reconnect)} (runs ${runsOf(r.reconnectMs, s)}) | ${verdict(reconnect <= 2000)} |`);
+  out.push(`| Bulk edit: in the server's database | — | ${spread(r.bulk.runs.map((x) => x.storedMs), s)} | — |`);
+  out.push(`| Bulk edit: visible on a second client | ≤ 3 s | ${spread(secondRuns, s)} | ${verdict(second <= 3000)} |`);
+  const reconnect = p95(r.reconnectMs);
+  out.push(`| Back online to the offline edit on the server | ≤ 2 s | ${spread(r.reconnectMs, s)} | ${verdict(reconnect <= 2000)} |`);
   out.push(`| Search keystroke to updated grid (${r.search.n.toLocaleString('en')}) | ≤ 100 ms | ${ms(search)} | ${verdict(search <= 100)} |`);
   const bestIngest = Math.max(...r.traffic.ingest.map((x) => x.perSecond));
   const grid = median(r.traffic.cdrToGrid);
@@ -116,11 +123,13 @@ export function renderReport(r: BenchResults, limits: Limits): string {
       'once every row is in the in-memory index and rendered. "Last page" is when the final pull response arrived (a `trunkline:synced` mark).',
     '',
   );
-  out.push('| Customers | Runs | Median | Last page arrived (median) |', '|---|---|---|---|');
+  out.push('| Customers | p50 | p95 | Last page arrived (p50) | Runs |', '|---|---|---|---|---|');
   for (const f of r.firstSync) {
     const last = f.runs.map((x) => x.lastPullMs).filter((x): x is number => x !== null);
-    out.push(`| ${f.n.toLocaleString('en')} | ${runsOf(f.runs.map((x) => x.ms), s)} | ${s(median(f.runs.map((x) => x.ms)))} | ${last.length ? s(median(last)) : '—'} |`);
+    const runs = f.runs.map((x) => x.ms);
+    out.push(`| ${f.n.toLocaleString('en')} | ${s(median(runs))} | ${s(p95(runs))} | ${last.length ? s(median(last)) : '—'} | ${runsOf(runs, s)} |`);
   }
+  out.push('', 'Each run starts on a quiet machine: the device kept open from the run before has finished writing its store.');
   out.push('');
   if (syncBigMs > 10_000) out.push(limits.firstSync, '');
 
@@ -139,15 +148,19 @@ export function renderReport(r: BenchResults, limits: Limits): string {
       'and a second device (another browser profile, open on the same filter) painting the new status.',
     '',
   );
-  out.push('| Run | Status set | Visible locally | Saved on device | Acknowledged (pending 0) | In the server DB | Second client |', '|---|---|---|---|---|---|---|');
-  r.bulk.runs.forEach((b, i) =>
-    out.push(`| ${i + 1} | ${b.status} | ${ms(b.visibleMs)} | ${s(b.savedMs)} | ${s(b.acknowledgedMs)} | ${s(b.storedMs)} | ${s(b.secondClientMs)} |`),
-  );
-  const med = (f: (b: BulkEditRun) => number) => median(r.bulk.runs.map(f));
-  out.push(
-    `| median | | ${ms(med((b) => b.visibleMs))} | ${s(med((b) => b.savedMs))} | ${s(med((b) => b.acknowledgedMs))} | ${s(med((b) => b.storedMs))} | ${s(med((b) => b.secondClientMs))} |`,
-    '',
-  );
+  const statuses = [...new Set(r.bulk.runs.map((b) => b.status))].join(' and ');
+  out.push(`${r.bulk.runs.length} runs, the status alternating between ${statuses}.`, '');
+  out.push('| Apply click to | p50 | p95 | max | each |', '|---|---|---|---|---|');
+  const line = (label: string, pick: (b: BulkEditRun) => number, fmt: (v: number) => string) => {
+    const values = r.bulk.runs.map(pick);
+    out.push(`| ${label} | ${fmt(median(values))} | ${fmt(p95(values))} | ${fmt(Math.max(...values))} | ${runsOf(values, fmt)} |`);
+  };
+  line('visible locally', (b) => b.visibleMs, ms);
+  line('saved on device', (b) => b.savedMs, s);
+  line('in the server DB', (b) => b.storedMs, s);
+  line('acknowledged (pending 0)', (b) => b.acknowledgedMs, s);
+  line('second client', (b) => b.secondClientMs, s);
+  out.push('');
   if (visible > 100) out.push(limits.bulkVisible, '');
   out.push(
     `Anchor, same run: AG Grid Community holding the same ${r.agGrid.rows.toLocaleString('en')} customers (sorted by name, virtualised rows) ` +
