@@ -1,4 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
+import type { CustomerListRow, DetailCounts } from '../../shared/customer-split.js';
 import type { CustomerStatus } from '../../shared/customer-status.js';
 import { normalizeMoney } from '../../shared/money.js';
 
@@ -39,11 +40,27 @@ export const CUSTOMER_COLUMNS = [
   'penalty_until', 'status_before_penalty', 'created_at', 'updated_at', 'deleted_at',
 ] as const satisfies readonly (keyof CustomerRow)[];
 
+/** The four lists of a customer (its synced details), by column. */
+export const DETAIL_COLUMNS = ['contacts', 'ip_auth', 'sip_users', 'routes'] as const satisfies readonly (keyof CustomerRow)[];
+type DetailColumn = (typeof DETAIL_COLUMNS)[number];
+
+/** Every column but the four lists: what a list row is made of. */
+export const LIST_COLUMNS = CUSTOMER_COLUMNS.filter((c): c is Exclude<(typeof CUSTOMER_COLUMNS)[number], DetailColumn> => !(DETAIL_COLUMNS as readonly string[]).includes(c));
+
 const iso = (d: Date) => d.toISOString();
 
 /** A row as read from Postgres -> the synced Customer (optional fields absent, money canonical). */
 export function rowToCustomer(r: CustomerRow): Customer {
-  const c: Customer = {
+  return { ...listFields(r), contacts: r.contacts, ipAuth: r.ip_auth, sipUsers: r.sip_users, routes: r.routes };
+}
+
+/** A row read without its lists -> the synced list row, with the counts read beside it. */
+export function rowToListRow(r: Omit<CustomerRow, DetailColumn>, counts: DetailCounts): CustomerListRow {
+  return { ...listFields(r), counts };
+}
+
+function listFields(r: Omit<CustomerRow, DetailColumn>): Omit<Customer, 'contacts' | 'ipAuth' | 'sipUsers' | 'routes'> {
+  const c: Omit<Customer, 'contacts' | 'ipAuth' | 'sipUsers' | 'routes'> = {
     id: r.id,
     name: r.name,
     status: r.status,
@@ -54,10 +71,6 @@ export function rowToCustomer(r: CustomerRow): Customer {
     cpsLimit: r.cps_limit,
     tags: r.tags,
     portalAccess: r.portal_access,
-    contacts: r.contacts,
-    ipAuth: r.ip_auth,
-    sipUsers: r.sip_users,
-    routes: r.routes,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

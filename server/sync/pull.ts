@@ -1,10 +1,10 @@
 import type { TransactionSql } from 'postgres';
-import { splitCustomer } from '../../shared/customer-split.js';
 import { customerKey, detailsKey, metricsKey, notesKey, rejectionKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import type { Rejection } from '../../shared/rejection.js';
 import { cookieOrder, metricsCookieOrder, SCHEMA_VERSION, type PullRequest, type SyncCookie } from '../../shared/sync-protocol.js';
-import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from '../customers/customer-row.js';
+import { DETAIL_COLUMNS, LIST_COLUMNS, rowToListRow, type CustomerRow } from '../customers/customer-row.js';
+import { countsOf, detailCountColumns, type DetailCountColumns } from '../customers/detail-counts-sql.js';
 import type { AppDeps, Session } from '../http/app-env.js';
 import { claimClientGroup } from './client-groups.js';
 import { settingsPatch, type OrganisationSettingsRow } from './settings-patch.js';
@@ -36,7 +36,11 @@ export interface VersionNotSupported {
 
 export type PullDeps = Pick<AppDeps, 'sql' | 'config'>;
 
-type PulledRow = CustomerRow & { version: string; details_version: string; notes_version: string; notes: string | null };
+/** A customer as pulled: its lists (and notes) only when they changed since the cookie, else null. */
+type PulledRow = Omit<CustomerRow, (typeof DETAIL_COLUMNS)[number]> &
+  Nullable<Pick<CustomerRow, (typeof DETAIL_COLUMNS)[number]>> &
+  DetailCountColumns & { version: string; details_version: string; notes_version: string; notes: string | null };
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 type MetricsRow = { customer_id: string; version: string; value: CustomerMetrics };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -83,9 +87,11 @@ export async function processPull(deps: PullDeps, session: Session, req: PullReq
     //    `base`, then figures.
     const patch: PatchOperation[] = cookie ? [] : [{ op: 'clear' }];
     for (const row of customers) {
-      const { row: listRow, details } = splitCustomer(rowToCustomer(row));
-      patch.push({ op: 'put', key: customerKey(row.id), value: listRow });
-      if (Number(row.details_version) > base) patch.push({ op: 'put', key: detailsKey(row.id), value: details });
+      patch.push({ op: 'put', key: customerKey(row.id), value: rowToListRow(row, countsOf(row)) });
+      const { contacts, ip_auth: ipAuth, sip_users: sipUsers, routes } = row;
+      if (Number(row.details_version) > base && contacts && ipAuth && sipUsers && routes) {
+        patch.push({ op: 'put', key: detailsKey(row.id), value: { contacts, ipAuth, sipUsers, routes } });
+      }
       if (Number(row.notes_version) <= base) continue;
       if (row.notes) patch.push({ op: 'put', key: notesKey(row.id), value: { text: row.notes } });
       else if (base > 0) patch.push({ op: 'del', key: notesKey(row.id) });
@@ -148,9 +154,17 @@ function usableCookie(cookie: SyncCookie | null, spaceVersion: number): SyncCook
   return cookie;
 }
 
+/**
+ * The lists and notes leave the database only when they changed since `base`; the list
+ * row's counts are computed beside them, so a bulk status change reads 10,000 small rows.
+ */
 function customersAfter(tx: TransactionSql, organisationId: string, base: number, after: SyncCookie['after'], limit: number) {
+  const changed = (column: string) => tx`case when details_version > ${base} then ${tx(column)} end as ${tx(column)}`;
+  const details = DETAIL_COLUMNS.map((c, i) => (i === 0 ? changed(c) : tx`, ${changed(c)}`));
   return tx<PulledRow[]>`
-    select version, details_version, notes_version, notes, ${tx(CUSTOMER_COLUMNS)} from customers
+    select version, details_version, notes_version, case when notes_version > ${base} then notes end as notes,
+      ${tx(LIST_COLUMNS)}, ${details}, ${detailCountColumns(tx)}
+    from customers
     where organisation_id = ${organisationId} and version > ${base}
       ${after ? tx`and (version, id) > (${after.v}, ${after.id}::uuid)` : tx``}
     order by version, id
