@@ -23,7 +23,20 @@ export async function tagBulkSelection(sql: postgres.Sql, count: number): Promis
   });
 }
 
-/** How many customers with BULK_TAG the server has stored with `status`. */
+/** One customer carrying BULK_TAG: a bulk edit commits in one transaction, so when it has the new status, all have. */
+export async function bulkSentinel(sql: postgres.Sql): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`select id from customers where ${BULK_TAG} = any(tags) limit 1`;
+  if (!row) throw new Error('No customer carries the bulk tag');
+  return row.id;
+}
+
+/** Whether the server stored `status` for the customer `id`: one primary-key lookup, cheap enough to poll. */
+export async function storedStatusIs(sql: postgres.Sql, id: string, status: string): Promise<boolean> {
+  const [row] = await sql<{ status: string }[]>`select status from customers where id = ${id}`;
+  return row?.status === status;
+}
+
+/** How many customers with BULK_TAG the server has stored with `status` (a scan of the table: check once, never poll). */
 export async function storedWithStatus(sql: postgres.Sql, status: string): Promise<number> {
   const [row] = await sql<{ n: string }[]>`
     select count(*) as n from customers where ${BULK_TAG} = any(tags) and status = ${status}`;
