@@ -21,6 +21,8 @@ export interface Config {
   cdrRetentionDays: number;
   /** Days of hourly traffic counters kept for charts. */
   rollupRetentionDays: number;
+  /** Days the server remembers which changes it applied, so a device's journal replay never applies one twice. */
+  intentRetentionDays: number;
   /** Longest call: a call with no end event stops counting as a live channel after this many seconds. */
   maxCallSeconds: number;
   /** How often changed traffic figures are recomputed and published to clients. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pullPageSize: Number(env.PULL_PAGE_SIZE ?? 20_000),
     cdrRetentionDays: positive(env, 'CDR_RETENTION_DAYS', 90),
     rollupRetentionDays: positive(env, 'ROLLUP_RETENTION_DAYS', 400),
+    intentRetentionDays: positive(env, 'INTENT_RETENTION_DAYS', 180),
     maxCallSeconds: positive(env, 'MAX_CALL_SECONDS', 4 * 3600),
     metricsRefreshMs: positive(env, 'METRICS_REFRESH_MS', 2000),
     maxPokeStreams: positive(env, 'MAX_POKE_STREAMS', 2000),

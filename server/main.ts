@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { clientIsBuilt } from './http/static-files.js';
 import { MetricsPublisher, REFRESH_LOCK } from './metrics/metrics-publisher.js';
 import { applyTrafficRetention } from './metrics/traffic-retention.js';
+import { pruneAppliedIntents } from './sync/intent-retention.js';
 import { createPokeBus } from './sync/poke-bus.js';
 
 /** Retention runs this often. */
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const app = createApp({ sql: db.sql, healthSql: db.healthSql, config, pokes, now: () => new Date() });
   const metrics = new MetricsPublisher(db.sql, pokes, () => new Date(), config.metricsRefreshMs, db.lock(REFRESH_LOCK));
   metrics.start();
-  const retain = () => applyTrafficRetention(db.sql, new Date(), config.cdrRetentionDays, config.rollupRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
+  const retain = async () => {
+    const now = new Date();
+    await applyTrafficRetention(db.sql, now, config.cdrRetentionDays, config.rollupRetentionDays).catch((e: unknown) => console.error('Retention failed', e));
+    await pruneAppliedIntents(db.sql, now, config.intentRetentionDays).catch((e: unknown) => console.error('Pruning applied changes failed', e));
+  };
   const retention = setInterval(() => void retain(), RETENTION_EVERY_MS);
   retention.unref();
   if (!clientIsBuilt(config.staticDir)) {
