@@ -95,6 +95,8 @@ export function optimisticMutate(
     if (previewed) show();
     try {
       await sync.mutate(name, args, {
+        // The click's frame only shows the preview; the journal entry is written just after it.
+        beforeJournal: previewed ? paint : undefined,
         // Let the preview reach the screen before Replicache's own run of a large change takes the main thread.
         beforeCommit: previewed
           ? async () => {

@@ -60,6 +60,21 @@ describe('journalled commits', () => {
     expect(await journal.entries()).toEqual([]);
   });
 
+  it('write the entry only once `beforeJournal` lets it (after the preview is painted), and resolve only after it is written', async () => {
+    const { commits, journal, rep } = await tab(device(), withCustomer);
+    let painted!: () => void;
+    const paint = new Promise<void>((r) => (painted = r));
+    let saved = false;
+    const saving = commits.save('postBalanceEntry', pay(5), { beforeJournal: () => paint }).then(() => (saved = true));
+    // The replica commits meanwhile; the journal has nothing yet and the caller has not heard "saved".
+    await vi.waitFor(async () => expect(await creditOf(rep)).toBe('5.00'));
+    expect(await journal.entries()).toEqual([]);
+    expect(saved).toBe(false);
+    painted();
+    await saving;
+    expect((await journal.entries()).map((e) => e.name)).toEqual(['postBalanceEntry']);
+  });
+
   it('store the replica itself when the journal cannot be written', async () => {
     const { rep, journal } = await tab(device(), withCustomer);
     let persisted = 0;

@@ -28,12 +28,12 @@ export class JournalledCommits {
    * Journals the change and commits it locally at once (the grid shows it; `onCommitted`
    * runs), resolving when both are done. A change the device refuses leaves no entry.
    */
-  async save(name: MutatorName, args: object, { onShown, onCommitted, beforeCommit }: MutateOptions = {}): Promise<void> {
+  async save(name: MutatorName, args: object, { onShown, onCommitted, beforeCommit, beforeJournal }: MutateOptions = {}): Promise<void> {
     const intent = this.newIntent();
     const withIntent = { ...args, [INTENT_KEY]: intent };
     this.made.add(intent);
     // Journal first: a tab closed while the replica still works on a large change keeps it.
-    const recorded = this.journal.record(intent, name, withIntent);
+    const recorded = beforeJournal ? beforeJournal().then(() => this.journal.record(intent, name, withIntent)) : this.journal.record(intent, name, withIntent);
     try {
       await beforeCommit?.();
       await this.commit(name, withIntent);
