@@ -53,10 +53,14 @@ function BulkEditForm({ tagSuggestions, onClose, onApply }: Omit<BulkEditModalPr
 
   return (
     <form
-      onSubmit={form.onSubmit((values) => {
-        onApply(toBulkPatch(values));
-        onClose();
-      })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        // A valid form is applied without a state update of its own (form.onSubmit makes
+        // two, and a render of this form): the page closes the dialog in the same render
+        // that shows the change.
+        if (form.isValid()) onApply(toBulkPatch(form.getValues()));
+        else form.validate();
+      }}
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">

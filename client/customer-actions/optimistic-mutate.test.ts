@@ -145,4 +145,17 @@ describe('optimisticMutate with rows on screen', () => {
     await done;
     expect(frames).toEqual([['inactive', 'inactive', 'active']]);
   });
+
+  it('tells the caller in the same task as the preview reaches the index, so one render shows the rows and closes the dialog', async () => {
+    const index = loadedIndex(Array.from({ length: 3 }, (_, i) => testCustomer(i)));
+    const { sync, called } = controlledSync();
+    let shown = false;
+    const seenByRender: boolean[] = [];
+    // React renders in a microtask queued when the index notifies: by then the caller must have been told.
+    index.subscribe(() => queueMicrotask(() => seenByRender.push(shown)));
+    const done = optimisticMutate(index, sync, async () => {}, () => ids(1))('setCustomerStatus', { ids: ids(3), status: 'inactive' }, { onShown: () => (shown = true) });
+    (await called).commit();
+    await done;
+    expect(seenByRender[0]).toBe(true);
+  });
 });

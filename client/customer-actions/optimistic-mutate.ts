@@ -72,27 +72,30 @@ export function optimisticMutate(
   paint = afterNextPaint,
   onScreen: () => Iterable<string> = () => [],
 ): SyncApi['mutate'] {
-  const overlay = async (name: MutatorName, args: unknown) => {
+  /** Shows the preview of a change, if it writes customers; `shown` runs in the same task, so React renders both at once. */
+  const overlay = async (name: MutatorName, args: unknown, shown: () => void = () => {}) => {
     const preview = await previewMutation(index, sync.role, name, args);
-    return preview && preview.length > 0 ? index.showOptimistic(preview) : undefined;
+    if (!preview || preview.length === 0) return undefined;
+    const remove = index.showOptimistic(preview);
+    shown();
+    return remove;
   };
   return async (name, args, options) => {
-    const onScreenArgs = narrowToCustomers(name, args, new Set(onScreen()));
-    // The rows on screen first when there are others; else (or if none of them changes) the whole change.
-    let first = onScreenArgs ? await overlay(name, onScreenArgs) : undefined;
-    let all = first ? undefined : await overlay(name, args);
-    const removeAll = () => {
-      first?.();
-      all?.();
-    };
     let shown = false;
     const show = () => {
       if (shown) return;
       shown = true;
       options?.onShown?.();
     };
+    const onScreenArgs = narrowToCustomers(name, args, new Set(onScreen()));
+    // The rows on screen first when there are others; else (or if none of them changes) the whole change.
+    let first = onScreenArgs ? await overlay(name, onScreenArgs, show) : undefined;
+    let all = first ? undefined : await overlay(name, args, show);
+    const removeAll = () => {
+      first?.();
+      all?.();
+    };
     const previewed = Boolean(first ?? all);
-    if (previewed) show();
     try {
       await sync.mutate(name, args, {
         // The click's frame only shows the preview; the journal entry is written just after it.

@@ -206,7 +206,7 @@ export function CustomersPage() {
         count={selectedIds.length}
         tagSuggestions={bulkTags}
         onClose={() => setBulkOpen(false)}
-        onApply={(patch) => void actions.bulkUpdate(selectedIds, patch)}
+        onApply={(patch) => void actions.bulkUpdate(selectedIds, patch, () => setBulkOpen(false))}
       />
       <CustomerFormModal target={card} rows={rows} loaded={loaded && !firstSync.waiting} get={get} sync={sync} readOnly={!canWrite} onClose={() => setCard(null)} />
     </Stack>
