@@ -32,8 +32,10 @@ export class JournalledCommits {
     const intent = this.newIntent();
     const withIntent = { ...args, [INTENT_KEY]: intent };
     this.made.add(intent);
-    // Journal first: a tab closed while the replica still works on a large change keeps it.
-    const recorded = beforeJournal ? beforeJournal().then(() => this.journal.record(intent, name, withIntent)) : this.journal.record(intent, name, withIntent);
+    // Journal before the replica's run (or, with `beforeJournal`, right after the preview's
+    // paint): a tab closed while the replica still works on a large change keeps it.
+    const record = () => this.journal.record(intent, name, withIntent);
+    const recorded = beforeJournal ? beforeJournal().then(record) : record();
     try {
       await beforeCommit?.();
       await this.commit(name, withIntent);

@@ -1,5 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
-import type { CustomerListRow, DetailCounts } from '../../shared/customer-split.js';
+import type { CustomerListRow, DetailCounts, DetailField } from '../../shared/customer-split.js';
 import type { CustomerStatus } from '../../shared/customer-status.js';
 import { normalizeMoney } from '../../shared/money.js';
 
@@ -59,8 +59,8 @@ export function rowToListRow(r: Omit<CustomerRow, DetailColumn>, counts: DetailC
   return { ...listFields(r), counts };
 }
 
-function listFields(r: Omit<CustomerRow, DetailColumn>): Omit<Customer, 'contacts' | 'ipAuth' | 'sipUsers' | 'routes'> {
-  const c: Omit<Customer, 'contacts' | 'ipAuth' | 'sipUsers' | 'routes'> = {
+function listFields(r: Omit<CustomerRow, DetailColumn>): Omit<Customer, DetailField> {
+  const c: Omit<Customer, DetailField> = {
     id: r.id,
     name: r.name,
     status: r.status,
