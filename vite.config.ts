@@ -1,7 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { replicacheChunkCache } from './scripts/build/replicache-cache-limit.js';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '8080'}`;
 
@@ -13,7 +12,6 @@ export default defineConfig({
   server: { port: 5173, proxy: { '/api': { target: apiTarget, changeOrigin: false } } },
   plugins: [
     react(),
-    replicacheChunkCache(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',

@@ -4,6 +4,7 @@ import { countrySchema, limitSchema, MAX_TAGS, tagSchema } from './customer.js';
 import { customerStatusSchema, type CustomerStatus } from './customer-status.js';
 import { AppError } from './errors.js';
 import { toMinor } from './money.js';
+import type { CustomerWithoutLists } from './customer-split.js';
 
 /**
  * Pure functions that turn a customer and a change into the next customer. Client and
@@ -90,8 +91,8 @@ export function pickSnapshot(c: SnapshotSource, fields: readonly SnapshotField[]
 }
 
 /** Puts back a snapshot taken by `bulkSnapshot` or `pickSnapshot`: the fields it holds, and no others. */
-export function applySnapshot(c: Customer, s: BulkSnapshotPatch, now: string): Customer {
-  const next: Customer = { ...c, updatedAt: now };
+export function applySnapshot<C extends CustomerWithoutLists>(c: C, s: BulkSnapshotPatch, now: string): C {
+  const next: C = { ...c, updatedAt: now };
   if (s.status !== undefined) next.status = s.status;
   if (s.channels !== undefined) next.channels = s.channels;
   if (s.cpsLimit !== undefined) next.cpsLimit = s.cpsLimit;
@@ -107,10 +108,10 @@ export function applySnapshot(c: Customer, s: BulkSnapshotPatch, now: string): C
  * Sets the status. Staff changing the status of a customer in penalty ends the penalty
  * early: the automatic return to the earlier status must not undo the staff decision.
  */
-export function withStatus(c: Customer, status: CustomerStatus, now: string): Customer {
+export function withStatus<C extends CustomerWithoutLists>(c: C, status: CustomerStatus, now: string): C {
   if (status === c.status) return c;
   if (status === 'penalty') throw new AppError('invalid_input', 'Penalty is set by alert rules, not by hand.');
-  const next: Customer = { ...c, status, updatedAt: now };
+  const next: C = { ...c, status, updatedAt: now };
   delete next.penaltyUntil;
   delete next.statusBeforePenalty;
   return next;
@@ -125,8 +126,8 @@ export function applyTags(tags: string[], mode: (typeof TAG_MODES)[number], valu
 }
 
 /** The result of one bulk edit on one customer. */
-export function applyBulkPatch(c: Customer, patch: BulkPatch, now: string): Customer {
-  let next: Customer = patch.status !== undefined ? withStatus(c, patch.status, now) : { ...c };
+export function applyBulkPatch<C extends CustomerWithoutLists>(c: C, patch: BulkPatch, now: string): C {
+  let next: C = patch.status !== undefined ? withStatus(c, patch.status, now) : { ...c };
   if (patch.channels !== undefined) next.channels = patch.channels;
   if (patch.cpsLimit !== undefined) next.cpsLimit = patch.cpsLimit;
   if (patch.portalAccess !== undefined) next.portalAccess = patch.portalAccess;
@@ -208,7 +209,7 @@ function dedupe(tags: string[]): string[] {
 }
 
 /** Optional fields are absent, never null, in the synced row. */
-function setOptional<K extends keyof Customer>(c: Customer, key: K, value: Customer[K] | null | undefined): void {
+function setOptional<K extends keyof CustomerWithoutLists>(c: CustomerWithoutLists, key: K, value: CustomerWithoutLists[K] | null | undefined): void {
   if (value === null || value === undefined) delete c[key];
   else c[key] = value;
 }

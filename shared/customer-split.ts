@@ -25,8 +25,11 @@ export type DetailCounts = {
   enabledRoutes: number;
 };
 
+/** A customer without its four lists: what a change that never touches them reads and writes. */
+export type CustomerWithoutLists = Omit<Customer, DetailField>;
+
 /** The synced list row of a customer (`c/<id>`). */
-export type CustomerListRow = Omit<Customer, DetailField> & { counts: DetailCounts };
+export type CustomerListRow = CustomerWithoutLists & { counts: DetailCounts };
 
 export const NO_DETAILS: CustomerDetails = Object.freeze({ contacts: [], ipAuth: [], sipUsers: [], routes: [] });
 
@@ -51,8 +54,14 @@ export function splitCustomer(customer: Customer, previous?: { counts: DetailCou
   return { row: { ...rest, counts }, details };
 }
 
+/** The customer without its four lists (a new object; the fields are shared). */
+export function withoutLists(customer: Customer): CustomerWithoutLists {
+  const { contacts: _c, ipAuth: _i, sipUsers: _s, routes: _r, ...rest } = customer;
+  return rest;
+}
+
 /** The whole customer again; a row whose details have not arrived has none. */
-export function joinCustomer(row: CustomerListRow, details: CustomerDetails = NO_DETAILS): Customer {
+export function joinCustomer(row: CustomerWithoutLists & { counts?: DetailCounts }, details: CustomerDetails = NO_DETAILS): Customer {
   const { counts: _counts, ...rest } = row;
   return { ...rest, contacts: details.contacts, ipAuth: details.ipAuth, sipUsers: details.sipUsers, routes: details.routes };
 }

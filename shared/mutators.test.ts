@@ -4,6 +4,7 @@ import type { Customer, SipUserInput } from './customer.js';
 import { snapshotGroupsOf } from './bulk-snapshots.js';
 import { bulkSnapshot, touchedSnapshotFields } from './customer-patch.js';
 import { AppError } from './errors.js';
+import { joinCustomer, withoutLists, type CustomerWithoutLists } from './customer-split.js';
 import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
 import { makeCustomer } from './test-fixtures.js';
 import type { WarningThresholds } from './warnings.js';
@@ -26,6 +27,15 @@ class MemoryTx implements CustomerTx {
   }
   async putCustomer(c: Customer) {
     this.customers.set(c.id, c);
+  }
+  // Without the lists, so a mutator that reads a row's lists finds none and fails its test.
+  async getCustomerRow(id: string) {
+    const c = this.customers.get(id);
+    return c && withoutLists(c);
+  }
+  async putCustomerRow(row: CustomerWithoutLists) {
+    const stored = this.customers.get(row.id)!;
+    this.customers.set(row.id, joinCustomer(row, stored));
   }
   async setNotes(id: string, notes: string | null) {
     if (notes === null) this.notes.delete(id);

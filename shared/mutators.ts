@@ -1,6 +1,7 @@
 import { assertCan, type Role } from './auth.js';
 import { snapshotsById } from './bulk-snapshots.js';
 import type { Customer, SipUserInput } from './customer.js';
+import type { CustomerWithoutLists } from './customer-split.js';
 import { applyBulkPatch, applyCustomerPatch, applySnapshot, buildCustomer, withStatus } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { addMoney, balanceBoundError } from './money.js';
@@ -19,6 +20,13 @@ export interface CustomerTx {
   now(): string;
   getCustomer(id: string): Promise<Customer | undefined>;
   putCustomer(customer: Customer): Promise<void>;
+  /**
+   * The customer without its four lists, for changes that never touch them: a bulk edit of
+   * 10,000 customers then reads and writes their small rows alone, on the device too.
+   */
+  getCustomerRow(id: string): Promise<CustomerWithoutLists | undefined>;
+  /** Writes back a customer read by `getCustomerRow`; its lists stay as stored. */
+  putCustomerRow(customer: CustomerWithoutLists): Promise<void>;
   setNotes(customerId: string, notes: string | null): Promise<void>;
   /** Stores SIP passwords (the server hashes them; the client keeps none). */
   setSipSecrets(customerId: string, users: SipUserInput[]): Promise<void>;
@@ -38,19 +46,18 @@ export interface BalanceEntryNote {
   reference?: string | undefined;
 }
 
-async function mustGet(tx: CustomerTx, id: string): Promise<Customer> {
-  const c = await tx.getCustomer(id);
+function mustExist<C extends { id: string } | undefined>(c: C, id: string): NonNullable<C> {
   if (!c) throw new AppError('not_found', `Customer ${id} does not exist.`);
   return c;
 }
 
-/** Applies `change` to each live customer in `ids`; ids that are gone or in the trash are skipped. */
-async function updateEach(tx: CustomerTx, ids: string[], change: (c: Customer) => Customer): Promise<void> {
+/** Applies `change` to each live customer in `ids` (lists untouched); ids that are gone or in the trash are skipped. */
+async function updateEach(tx: CustomerTx, ids: string[], change: (c: CustomerWithoutLists) => CustomerWithoutLists): Promise<void> {
   for (const id of new Set(ids)) {
-    const c = await tx.getCustomer(id);
+    const c = await tx.getCustomerRow(id);
     if (!c || c.deletedAt) continue;
     const next = change(c);
-    if (next !== c) await tx.putCustomer(next);
+    if (next !== c) await tx.putCustomerRow(next);
   }
 }
 
@@ -71,7 +78,7 @@ export const mutators: Impl = {
   async updateCustomer(tx, raw) {
     assertCan(tx.role, 'customers.write');
     const { id, patch } = parseOrThrow(mutatorArgSchemas.updateCustomer, raw, 'customer change');
-    const c = await mustGet(tx, id);
+    const c = mustExist(await tx.getCustomer(id), id);
     if (c.deletedAt) throw new AppError('conflict', `${c.name} is in the trash; restore it before editing.`);
     await tx.putCustomer(applyCustomerPatch(c, patch, tx.now()));
     if (patch.notes !== undefined) await tx.setNotes(id, patch.notes);
@@ -111,23 +118,23 @@ export const mutators: Impl = {
     const { ids } = parseOrThrow(mutatorArgSchemas.restoreCustomers, raw, 'restore');
     const now = tx.now();
     for (const id of new Set(ids)) {
-      const c = await tx.getCustomer(id);
+      const c = await tx.getCustomerRow(id);
       if (!c?.deletedAt) continue;
-      const next: Customer = { ...c, updatedAt: now };
+      const next: CustomerWithoutLists = { ...c, updatedAt: now };
       delete next.deletedAt;
-      await tx.putCustomer(next);
+      await tx.putCustomerRow(next);
     }
   },
 
   async postBalanceEntry(tx, raw) {
     assertCan(tx.role, 'customers.write');
     const { customerId, kind, amount, reason, reference } = parseOrThrow(mutatorArgSchemas.postBalanceEntry, raw, 'balance entry');
-    const c = await mustGet(tx, customerId);
+    const c = mustExist(await tx.getCustomerRow(customerId), customerId);
     if (kind === 'payment' && amount.startsWith('-')) throw new AppError('invalid_input', 'A payment adds credit: use an adjustment to take it away.');
     const beyond = balanceBoundError(c.credit, amount);
     if (beyond) throw new AppError('invalid_input', `${c.name}: ${beyond}`, [{ path: 'amount', message: beyond }]);
     await tx.noteBalanceEntry({ kind, reason, reference });
-    await tx.putCustomer({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
+    await tx.putCustomerRow({ ...c, credit: addMoney(c.credit, amount), updatedAt: tx.now() });
   },
 
   async setWarningThresholds(tx, raw) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { joinCustomer } from '../../shared/customer-split.js';
 import { applySnapshot, applyBulkPatch, touchedSnapshotFields, type BulkPatch } from '../../shared/customer-patch.js';
 import { addAll, allSelected, applyPageSelection, selectedInView, undoSnapshot } from './customer-selection.js';
 import { testId, testRow } from '../customer-index/customer-test-rows.js';
@@ -40,7 +39,7 @@ describe('selection across pages', () => {
     const groups = snapshot.groups();
     expect(ids).toEqual([testId(1)]);
     expect(groups.flatMap((g) => g.ids)).toEqual([testId(1)]);
-    const before = joinCustomer(live[0]!.customer, live[0]!.details);
+    const before = live[0]!.customer;
     const edited = applyBulkPatch(before, patch, NOW);
     const undone = applySnapshot(edited, groups[0]!.snapshot, NOW);
     expect({ ...undone, updatedAt: before.updatedAt }).toEqual(before);

@@ -1,17 +1,23 @@
 import type { Role } from '../../shared/auth.js';
-import type { Customer } from '../../shared/customer.js';
-import { joinCustomer } from '../../shared/customer-split.js';
+import { joinCustomer, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
 import { mutators, type CustomerTx } from '../../shared/mutators.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import type { CustomerIndex } from '../customer-index/customer-index.js';
 import { narrowToCustomers } from './narrow-args.js';
 
+/** Reads a customer's details from the store: the index holds none. */
+export type ReadDetails = (id: string) => Promise<CustomerDetails | undefined>;
+
+const noDetails: ReadDetails = async () => undefined;
+
 /**
- * Runs a shared mutator over the rows of the index instead of the store: the customers it
+ * Runs a shared mutator over the rows of the index instead of the store: the list rows it
  * would write, computed by the very code Replicache runs next, so the preview and the
- * committed result agree (only `updatedAt` may differ by a few milliseconds). Null when
- * the mutator refuses (bad input, no permission): the real mutation then fails the same way.
+ * committed result agree (only `updatedAt` may differ by a few milliseconds). A change of
+ * whole customers (the card) reads their details through `readDetails`; a bulk change
+ * reads none. Null when the mutator refuses (bad input, no permission): the real mutation
+ * then fails the same way.
  */
 export async function previewMutation(
   index: CustomerIndex,
@@ -19,18 +25,29 @@ export async function previewMutation(
   name: MutatorName,
   args: unknown,
   now = new Date().toISOString(),
-): Promise<Customer[] | null> {
-  const written = new Map<string, Customer>();
+  readDetails = noDetails,
+): Promise<CustomerListRow[] | null> {
+  const written = new Map<string, CustomerListRow>();
+  const writtenDetails = new Map<string, CustomerDetails>();
+  const row = (id: string) => written.get(id) ?? index.get(id)?.customer;
   const tx: CustomerTx = {
     role,
     now: () => now,
     getCustomer: async (id) => {
-      const mine = written.get(id);
-      if (mine) return mine;
-      const row = index.get(id);
-      return row && joinCustomer(row.customer, row.details);
+      const r = row(id);
+      return r && joinCustomer(r, writtenDetails.get(id) ?? (await readDetails(id)));
     },
-    putCustomer: async (customer) => void written.set(customer.id, customer),
+    putCustomer: async (customer) => {
+      const split = splitCustomer(customer);
+      written.set(customer.id, split.row);
+      writtenDetails.set(customer.id, split.details);
+    },
+    getCustomerRow: async (id) => row(id),
+    putCustomerRow: async (customer) => {
+      const counts = row(customer.id)?.counts;
+      if (!counts) throw new Error(`No row for ${customer.id}`);
+      written.set(customer.id, { ...customer, counts });
+    },
     // Notes, SIP secrets and refusals are not in the index.
     setNotes: async () => {},
     setSipSecrets: async () => {},
@@ -71,10 +88,11 @@ export function optimisticMutate(
   sync: Pick<SyncApi, 'mutate' | 'role'>,
   paint = afterNextPaint,
   onScreen: () => Iterable<string> = () => [],
+  readDetails = noDetails,
 ): SyncApi['mutate'] {
   /** Shows the preview of a change, if it writes customers; `shown` runs in the same task, so React renders both at once. */
   const overlay = async (name: MutatorName, args: unknown, shown: () => void = () => {}) => {
-    const preview = await previewMutation(index, sync.role, name, args);
+    const preview = await previewMutation(index, sync.role, name, args, undefined, readDetails);
     if (!preview || preview.length === 0) return undefined;
     const remove = index.showOptimistic(preview);
     shown();

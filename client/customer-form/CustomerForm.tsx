@@ -2,7 +2,7 @@ import { Alert, Button, Fieldset, Group, Stack, Tabs } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { joinCustomer } from '../../shared/customer-split.js';
+import { joinCustomer, type CustomerDetails } from '../../shared/customer-split.js';
 import { isAppError } from '../../shared/errors.js';
 import { CustomerHistoryPanels } from '../customer-card/CustomerHistoryPanels.js';
 import { HISTORY_TAB_TITLES, HISTORY_TABS, type HistoryTab } from '../customer-card/history-tabs.js';
@@ -29,6 +29,8 @@ import { TabLabel } from './TabLabel.js';
 export interface CustomerFormProps {
   /** The customer as it is now; undefined when the card creates a new one. */
   saved: IndexedCustomer | undefined;
+  /** The saved customer's lists, read from the store (the index holds none). */
+  details: CustomerDetails | undefined;
   notes: string;
   rows: readonly IndexedCustomer[];
   readOnly: boolean;
@@ -54,7 +56,7 @@ export function CustomerForm(p: CustomerFormProps) {
   const [opened] = useState(p.saved);
   const live = p.saved ?? opened;
   const saved = opened;
-  const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(joinCustomer(saved.customer, saved.details), p.notes) : newCustomerValues()));
+  const [initial] = useState<CustomerFormValues>(() => (saved ? customerToValues(joinCustomer(saved.customer, p.details), p.notes) : newCustomerValues()));
   const [before] = useState(() => toEditableInput(initial));
   const [tab, setTab] = useState<CustomerTab | HistoryTab>('main');
   const [formError, setFormError] = useState<string | null>(null);

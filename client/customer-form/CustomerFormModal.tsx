@@ -5,6 +5,7 @@ import type { SyncApi } from '../sync/sync-context.js';
 import { CustomerForm } from './CustomerForm.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { distinctValues, managerOf, tagsOf } from '../customer-index/distinct-values.js';
+import { useCustomerDetails } from './use-customer-details.js';
 import { useCustomerNotes } from './use-customer-notes.js';
 
 export type CardTarget = { mode: 'create' } | { mode: 'edit'; id: string };
@@ -26,12 +27,13 @@ export function CustomerFormModal({ target, rows, loaded, get, sync, readOnly, o
   const editId = target?.mode === 'edit' ? target.id : undefined;
   const current = editId ? get(editId) : undefined;
   const notes = useCustomerNotes(sync.rep, editId);
+  const details = useCustomerDetails(sync.rep, editId);
   const open = target !== null;
   const tagSuggestions = useMemo(() => (open ? distinctValues(rows, tagsOf) : []), [open, rows]);
   const managerSuggestions = useMemo(() => (open ? distinctValues(rows, managerOf) : []), [open, rows]);
 
   const title = !target ? '' : target.mode === 'create' ? 'New customer' : `${current?.customer.name ?? 'Customer'}${readOnly ? ' (read-only)' : ''}`;
-  const ready = target !== null && loaded && (target.mode === 'create' || (current?.details !== undefined && notes.loaded));
+  const ready = target !== null && loaded && (target.mode === 'create' || (current !== undefined && details.loaded && notes.loaded));
   const gone = loaded && target?.mode === 'edit' && current === undefined;
 
   return (
@@ -57,6 +59,7 @@ export function CustomerFormModal({ target, rows, loaded, get, sync, readOnly, o
         <CustomerForm
           key={editId ?? 'new'}
           saved={current}
+          details={details.details}
           notes={notes.text}
           rows={rows}
           readOnly={readOnly}

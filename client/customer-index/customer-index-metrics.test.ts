@@ -3,7 +3,7 @@ import { METRICS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { connectedIndex } from './customer-index-test-store.js';
 import { queryCustomers } from './customer-query.js';
-import { testCustomer, testId } from './customer-test-rows.js';
+import { listRows, testCustomer, testId } from './customer-test-rows.js';
 
 const busy = makeCustomerMetrics({ ch: 12 });
 const quiet = makeCustomerMetrics({ ch: 0, cps: 0 });
@@ -75,7 +75,7 @@ describe('CustomerIndex with live figures', () => {
       const { store, clock, index } = connectedIndex([testCustomer(1)]);
       store.putMetrics(testId(1), quiet);
       clock.runAll();
-      const remove = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      const remove = index.showOptimistic(listRows([testCustomer(1, { status: 'inactive' })]));
       expect(index.get(testId(1))).toMatchObject({ customer: { status: 'inactive' }, metrics: quiet });
       store.putMetrics(testId(1), busy);
       clock.runAll();
@@ -87,8 +87,8 @@ describe('CustomerIndex with live figures', () => {
 
     it('brings the later optimistic row back with the new figures when an earlier one goes', () => {
       const { store, clock, index } = connectedIndex([testCustomer(1)]);
-      const first = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
-      const second = index.showOptimistic([testCustomer(1, { status: 'pending' })]);
+      const first = index.showOptimistic(listRows([testCustomer(1, { status: 'inactive' })]));
+      const second = index.showOptimistic(listRows([testCustomer(1, { status: 'pending' })]));
       store.putMetrics(testId(1), busy);
       first();
       clock.runAll();

@@ -3,7 +3,7 @@ import type { Customer } from '../../shared/customer.js';
 import { notesKey } from '../../shared/keys.js';
 import { CustomerIndex, WATCHED_PREFIXES } from './customer-index.js';
 import { connectedIndex, syncedEntries } from './customer-index-test-store.js';
-import { testCustomer, testId } from './customer-test-rows.js';
+import { listRows, testCustomer, testId } from './customer-test-rows.js';
 
 const setup = (initial: Customer[] = []) => connectedIndex(initial);
 
@@ -77,15 +77,15 @@ describe('CustomerIndex', () => {
     expect(row?.searchText).not.toContain('203.0.113.10');
   });
 
-  it('details arriving before or after their customer end up on its row, and later list-row changes keep them', () => {
+  it("details' search terms arriving before or after their customer end up on its row, and later list-row changes keep them", () => {
     const { store, clock, index } = setup();
     const [early, late] = [testCustomer(1, { ipAuth: [] }), testCustomer(2, { ipAuth: [] })];
     const [earlyEntries, lateEntries] = [syncedEntries(early), syncedEntries(late)];
     store.write([earlyEntries[1]!]);
     store.write([earlyEntries[0]!, lateEntries[0]!]);
     clock.runAll();
-    expect(index.get(testId(1))?.details).toEqual({ contacts: early.contacts, ipAuth: [], sipUsers: [], routes: early.routes });
-    expect(index.get(testId(2))?.details).toBeUndefined();
+    expect(index.get(testId(1))?.searchText).toContain('noc1@example.net');
+    expect(index.get(testId(1))).not.toHaveProperty('details');
     expect(index.get(testId(2))?.searchText).not.toContain('noc2@');
     store.write([lateEntries[1]!]);
     clock.runAll();
@@ -96,19 +96,27 @@ describe('CustomerIndex', () => {
     clock.runAll();
     const after = index.get(testId(2))!;
     expect(after.customer.status).toBe('inactive');
-    expect(after.details).toBe(before.details);
     expect(after.searchText).toBe(before.searchText);
   });
 
-  it('an optimistic row keeps the details shown when a change leaves them alone, and shows new ones at once', () => {
+  it("an optimistic row keeps the details' search terms shown, and shows the new counts at once", () => {
     const { index } = setup([testCustomer(1)]);
     const stored = index.get(testId(1))!;
-    index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
-    expect(index.get(testId(1))?.details).toBe(stored.details);
+    index.showOptimistic([{ ...stored.customer, status: 'inactive' }]);
+    expect(index.get(testId(1))?.searchText).toBe(stored.searchText);
     expect(index.get(testId(1))?.customer.counts).toBe(stored.customer.counts);
-    index.showOptimistic([testCustomer(1, { ipAuth: [], sipUsers: [{ username: 'trunk-9', channels: 0, cps: 0 }] })]);
-    expect(index.get(testId(1))?.searchText).toContain('trunk-9');
+    index.showOptimistic(listRows([testCustomer(1, { ipAuth: [], sipUsers: [{ username: 'trunk-9', channels: 0, cps: 0 }] })]));
     expect(index.get(testId(1))?.customer.counts).toMatchObject({ ips: 0, sipUsers: 1 });
+    expect(index.get(testId(1))?.searchText).toContain('noc1@example.net');
+  });
+
+  it('details that change nothing search looks at publish no new row', () => {
+    const { store, clock, index } = setup([testCustomer(1)]);
+    const before = index.get(testId(1))!;
+    const renamed = testCustomer(1, { contacts: [{ ...testCustomer(1).contacts[0]!, name: 'Renamed Desk' }] });
+    store.write([syncedEntries(renamed)[1]!]);
+    clock.runAll();
+    expect(index.get(testId(1))).toBe(before);
   });
 
   it('ignores keys outside the customer and figures prefixes', () => {
@@ -145,7 +153,7 @@ describe('CustomerIndex', () => {
   describe('optimistic rows', () => {
     it('show at once, over the stored row, and tell listeners without waiting for a batch', () => {
       const { clock, index, notified } = setup([testCustomer(1), testCustomer(2)]);
-      index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      index.showOptimistic(listRows([testCustomer(1, { status: 'inactive' })]));
       expect(notified()).toBe(2);
       expect(clock.pending).toEqual([]);
       expect(index.getSnapshot().get(testId(1))?.customer.status).toBe('inactive');
@@ -153,7 +161,7 @@ describe('CustomerIndex', () => {
 
     it('hide stored changes until removed, then the row as stored by then comes back', () => {
       const { store, clock, index } = setup([testCustomer(1)]);
-      const remove = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
+      const remove = index.showOptimistic(listRows([testCustomer(1, { status: 'inactive' })]));
       store.put(testCustomer(1, { status: 'inactive', name: 'Committed Ltd' }));
       clock.runAll();
       expect(index.get(testId(1))?.customer.name).toBe('Customer 1');
@@ -164,8 +172,8 @@ describe('CustomerIndex', () => {
 
     it('stack: removing an earlier overlay keeps a later one of the same customer', () => {
       const { clock, index } = setup([testCustomer(1)]);
-      const first = index.showOptimistic([testCustomer(1, { status: 'inactive' })]);
-      const second = index.showOptimistic([testCustomer(1, { status: 'pending' })]);
+      const first = index.showOptimistic(listRows([testCustomer(1, { status: 'inactive' })]));
+      const second = index.showOptimistic(listRows([testCustomer(1, { status: 'pending' })]));
       first();
       clock.runAll();
       expect(index.get(testId(1))?.customer.status).toBe('pending');
@@ -176,7 +184,7 @@ describe('CustomerIndex', () => {
 
     it('of a customer the store does not hold disappear again when removed', () => {
       const { clock, index } = setup([]);
-      const remove = index.showOptimistic([testCustomer(7)]);
+      const remove = index.showOptimistic(listRows([testCustomer(7)]));
       expect(index.getSnapshot().rows).toHaveLength(1);
       remove();
       clock.runAll();

@@ -1,10 +1,9 @@
 import type { ExperimentalNoIndexDiff } from 'replicache';
-import type { Customer } from '../../shared/customer.js';
-import { detailsUnchanged, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
+import type { CustomerDetails, CustomerListRow } from '../../shared/customer-split.js';
 import { CUSTOMER_PREFIX, DETAILS_PREFIX, METRICS_PREFIX, SETTINGS_PREFIX, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
 import { TRAFFIC_WARNING_THRESHOLDS, type WarningThresholds } from '../../shared/warnings.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
-import { indexCustomer, withMetrics, type IndexedCustomer } from './indexed-customer.js';
+import { detailSearchTerms, detailTermsOf, indexCustomer, withMetrics, type IndexedCustomer } from './indexed-customer.js';
 import { RowChangeLog, type RowChanges } from './row-change-log.js';
 
 export interface CustomerIndexSnapshot {
@@ -72,8 +71,8 @@ export class CustomerIndex {
   readonly #stored = new Map<string, IndexedCustomer | undefined>();
   /** Stored figures by customer id, whether or not the customer is in the index yet. */
   readonly #metrics = new Map<string, CustomerMetrics>();
-  /** Details whose customer is not in the index yet; a row holds its own. */
-  readonly #waitingDetails = new Map<string, CustomerDetails>();
+  /** Search terms of details whose customer is not in the index yet; a row holds its own. */
+  readonly #waitingDetails = new Map<string, string>();
   /** The organisation's traffic warning thresholds (synced), the defaults until they arrive. */
   #thresholds: WarningThresholds = TRAFFIC_WARNING_THRESHOLDS;
   readonly #log = new RowChangeLog();
@@ -143,7 +142,8 @@ export class CustomerIndex {
   applyDiff(diff: ExperimentalNoIndexDiff): void {
     for (const op of diff) {
       const value: unknown = op.op === 'del' ? undefined : op.newValue;
-      if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer(op.key.slice(CUSTOMER_PREFIX.length), value as CustomerListRow | undefined);
+      // The row's own id string, not a slice of the key: 100,000 Map keys then cost no second copy.
+      if (op.key.startsWith(CUSTOMER_PREFIX)) this.#applyCustomer((value as CustomerListRow | undefined)?.id ?? op.key.slice(CUSTOMER_PREFIX.length), value as CustomerListRow | undefined);
       else if (op.key.startsWith(DETAILS_PREFIX)) this.#applyDetails(op.key.slice(DETAILS_PREFIX.length), value as CustomerDetails | undefined);
       else if (op.key.startsWith(METRICS_PREFIX)) this.#applyMetrics(op.key.slice(METRICS_PREFIX.length), value as CustomerMetrics | undefined);
       else if (op.key === WARNING_THRESHOLDS_KEY) this.#applyThresholds((value as WarningThresholds | undefined) ?? TRAFFIC_WARNING_THRESHOLDS);
@@ -161,35 +161,42 @@ export class CustomerIndex {
     const stored = this.#stored;
     const behindOverlay = stored.size > 0 && stored.has(id);
     const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
-    // A customer new to the index takes the figures and details that arrived before it.
-    let details = previous?.details;
+    // A customer new to the index takes the figures and details' terms that arrived before it;
+    // one already there keeps its own (undefined: the previous row's).
+    let terms: string | undefined;
     if (!previous && customer) {
-      details = this.#waitingDetails.get(id);
+      terms = this.#waitingDetails.get(id);
       this.#waitingDetails.delete(id);
     }
-    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id), this.#thresholds, details);
+    const row = customer && indexCustomer(customer, previous, this.#metrics.get(id), this.#thresholds, terms);
     // Under an optimistic row, only the row behind it changes until the overlay goes.
     if (behindOverlay) stored.set(id, row);
     else this.#show(id, previous, row);
   }
 
-  /** New details: the stored row takes them (an optimistic row keeps its own until it goes). */
+  /**
+   * New details: the stored row takes their search terms (an optimistic row keeps its own
+   * until it goes). The details themselves are not kept: the card reads them from the store.
+   */
   #applyDetails(id: string, details: CustomerDetails | undefined): void {
     const stored = this.#stored;
     const behindOverlay = stored.size > 0 && stored.has(id);
     const previous = behindOverlay ? stored.get(id) : this.#shown.get(id);
+    const terms = detailSearchTerms(details);
     if (!previous) {
-      if (details) this.#waitingDetails.set(id, details);
+      if (terms) this.#waitingDetails.set(id, terms);
       else this.#waitingDetails.delete(id);
       return;
     }
-    const row = indexCustomer(previous.customer, previous, previous.metrics, this.#thresholds, details);
+    // Details that changed in what search does not look at change nothing on the page.
+    if (terms === detailTermsOf(previous)) return;
+    const row = indexCustomer(previous.customer, previous, previous.metrics, this.#thresholds, terms);
     if (behindOverlay) stored.set(id, row);
     else this.#show(id, previous, row);
   }
 
   #applyMetrics(id: string, metrics: CustomerMetrics | undefined): void {
-    if (metrics) this.#metrics.set(id, metrics);
+    if (metrics) this.#metrics.set(this.#shown.get(id)?.id ?? id, metrics);
     else this.#metrics.delete(id);
     const stored = this.#stored;
     if (stored.size > 0 && stored.has(id)) {
@@ -227,17 +234,14 @@ export class CustomerIndex {
    * after a batch). Returns the function that removes them again, putting back what is
    * stored by then.
    */
-  showOptimistic(customers: Iterable<Customer>): () => void {
+  showOptimistic(customers: Iterable<CustomerListRow>): () => void {
     const overlay = new Map<string, IndexedCustomer>();
     const stored = this.#stored;
     for (const c of customers) {
       const current = this.#shown.get(c.id);
       if (!stored.has(c.id)) stored.set(c.id, current);
-      // Split as the store will hold it; unchanged details stay the very object shown now.
-      const unchanged = current !== undefined && detailsUnchanged(current.details, c);
-      const split = splitCustomer(c, current?.customer, unchanged);
-      const details = unchanged ? current.details : split.details;
-      const row = indexCustomer(split.row, current, this.#metrics.get(c.id), this.#thresholds, details);
+      // The details' terms stay those shown now until the change's own diff brings the new ones.
+      const row = indexCustomer(c, current, this.#metrics.get(c.id), this.#thresholds);
       overlay.set(c.id, row);
       this.#show(c.id, current, row);
     }

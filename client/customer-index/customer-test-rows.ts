@@ -1,8 +1,8 @@
 import type { Customer } from '../../shared/customer.js';
-import { splitCustomer } from '../../shared/customer-split.js';
+import { splitCustomer, type CustomerListRow } from '../../shared/customer-split.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomer } from '../../shared/test-fixtures.js';
-import { indexCustomer, type IndexedCustomer } from './indexed-customer.js';
+import { detailSearchTerms, indexCustomer, type IndexedCustomer } from './indexed-customer.js';
 
 /** A deterministic, valid UUID for test customer number `n`. */
 export function testId(n: number): string {
@@ -27,5 +27,10 @@ export function testRow(n: number, overrides: Partial<Customer> = {}, metrics?: 
 /** A whole customer indexed as the index would from its list row and details. */
 export function indexWholeCustomer(c: Customer, metrics?: CustomerMetrics): IndexedCustomer {
   const { row, details } = splitCustomer(c);
-  return indexCustomer(row, undefined, metrics, undefined, details);
+  return indexCustomer(row, undefined, metrics, undefined, detailSearchTerms(details));
+}
+
+/** The list rows of whole customers, as a preview of a change to them would show them. */
+export function listRows(customers: readonly Customer[]): CustomerListRow[] {
+  return customers.map((c) => splitCustomer(c).row);
 }

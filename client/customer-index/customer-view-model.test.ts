@@ -9,7 +9,7 @@ import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { CustomerIndex } from './customer-index.js';
 import { queryCustomers, SORT_COLUMNS, STATUS_FILTERS, type CustomerQuery } from './customer-query.js';
-import { testCustomer } from './customer-test-rows.js';
+import { listRows, testCustomer } from './customer-test-rows.js';
 import { CustomerViewModel, type ViewQuery } from './customer-view-model.js';
 
 type DiffOp = ExperimentalNoIndexDiff[number];
@@ -155,7 +155,7 @@ describe('CustomerViewModel', () => {
           if (step.kind === 'edit') write(step.edits.map((e) => edited(e.n, e)));
           else if (step.kind === 'remove') write([], step.ns.map((n) => testCustomer(n).id));
           else if (step.kind === 'query') query = step.query;
-          else if (step.kind === 'optimistic') overlays.push(index.showOptimistic(step.edits.map((e) => edited(e.n, e))));
+          else if (step.kind === 'optimistic') overlays.push(index.showOptimistic(listRows(step.edits.map((e) => edited(e.n, e)))));
           else if (step.kind === 'metrics') writeMetrics(step.changes.map((c) => ({ id: testCustomer(c.n).id, metrics: c.figures ?? undefined })));
           else overlays.shift()?.();
           publish();

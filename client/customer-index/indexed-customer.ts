@@ -1,4 +1,4 @@
-import { sameDetails, type CustomerDetails, type CustomerListRow, type DetailCounts } from '../../shared/customer-split.js';
+import type { CustomerDetails, CustomerListRow, DetailCounts } from '../../shared/customer-split.js';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { moneyToNumber } from '../../shared/money.js';
@@ -7,22 +7,27 @@ import { customerWarnings, trafficWarnings, type CustomerWarning, type WarningTh
 import { foldText } from './fold-text.js';
 
 /**
- * One customer as the page needs it: the synced list row and details plus what filtering
- * and sorting would otherwise recompute on every keystroke (warnings, search text, sort
- * keys). Built once per change of that customer, so a 100,000-row view costs nothing extra.
+ * One customer as the page needs it: the synced list row plus what filtering and sorting
+ * would otherwise recompute on every keystroke (warnings, search text, sort keys). Built
+ * once per change of that customer, so a 100,000-row view costs nothing extra.
+ *
+ * The details (`d/<id>`: contacts, IPs, SIP users, routes) are 60% of a customer's bytes
+ * and are not held here: only their search terms are, at the end of `searchText`. The card
+ * reads them from the store when it opens, so 100,000 customers' details stay in
+ * IndexedDB rather than in the page's memory.
  */
 export interface IndexedCustomer {
   readonly id: string;
   /** The list row (`c/<id>`): every field but the four lists, and their counts. */
   readonly customer: CustomerListRow;
-  /** Contacts, IPs, SIP users and routes (`d/<id>`); undefined until they have arrived. */
-  readonly details: CustomerDetails | undefined;
   /** Every warning: the record's, then the live figures' (what the icons and "Has warnings" show). */
   readonly warnings: readonly CustomerWarning[];
   /** The record's warnings alone, reused while the fields they read are unchanged. */
   readonly recordWarnings: readonly CustomerWarning[];
   /** Folded (lowercase, no accents) text that search terms are matched against. */
   readonly searchText: string;
+  /** Where the details' terms start in `searchText` (its length when there are none). */
+  readonly detailTermsAt: number;
   readonly nameKey: string;
   readonly credit: number;
   /** Available credit (credit plus debit limit) is zero or less. */
@@ -51,30 +56,32 @@ const FIELD_SEPARATOR = '\n';
  * Indexes `customer`. With `previous` (the same customer's row before this change), what
  * derives from unchanged fields is reused: a status change of 10,000 customers then costs
  * no search text and no warnings, and rows keep sharing the same strings. The figures and
- * the details are synced apart from the list row, so an edit keeps the previous row's.
+ * the details' terms are synced apart from the list row, so an edit keeps the previous row's.
  */
 export function indexCustomer(
   customer: CustomerListRow,
   previous?: IndexedCustomer,
   metrics = previous?.metrics,
   thresholds?: WarningThresholds,
-  details = previous?.details,
+  /** The details' folded search terms; omitted: the previous row's. */
+  detailTerms?: string,
 ): IndexedCustomer {
   const b = previous?.customer;
   const sameWarnings =
     b !== undefined && sameCounts(b.counts, customer.counts) && b.credit === customer.credit && b.debitLimit === customer.debitLimit && b.currency === customer.currency;
   const sameTags = b !== undefined && sameValue(b.tags, customer.tags);
-  const sameLists = previous?.details === details || (details !== undefined && sameDetails(previous?.details, details));
-  const sameSearch = sameTags && sameLists && b.name === customer.name && b.accountRef === customer.accountRef;
+  const sameSearch =
+    sameTags && b.name === customer.name && b.accountRef === customer.accountRef && (detailTerms === undefined || detailTerms === detailTermsOf(previous!));
   const recordWarnings = sameWarnings ? previous!.recordWarnings : internWarnings(warningsReadOnly(customer));
   const warnings = allWarnings(recordWarnings, metrics, customer.channels, thresholds);
+  const search = sameSearch ? previous! : buildSearchText(customer, detailTerms ?? (previous ? detailTermsOf(previous) : ''));
   return {
     id: customer.id,
     customer,
-    details,
     warnings,
     recordWarnings,
-    searchText: sameSearch ? previous!.searchText : buildSearchText(customer, details),
+    searchText: search.searchText,
+    detailTermsAt: search.detailTermsAt,
     nameKey: b !== undefined && b.name === customer.name ? previous!.nameKey : foldText(customer.name),
     credit: moneyToNumber(customer.credit),
     cannotDial: sameWarnings ? previous!.cannotDial : recordWarnings.some((w) => w.code === 'cannot_dial'),
@@ -86,6 +93,11 @@ export function indexCustomer(
     // Always present (maybe undefined), so every row has the same shape.
     metrics,
   };
+}
+
+/** The folded search terms of a row's details ('' when it has none, or they have not arrived). */
+export function detailTermsOf(row: IndexedCustomer): string {
+  return row.detailTermsAt >= row.searchText.length ? '' : row.searchText.slice(row.detailTermsAt);
 }
 
 /** The same row with new figures (undefined: none): a new object, so views see a change. */
@@ -112,17 +124,21 @@ function sameCounts(a: DetailCounts, b: DetailCounts): boolean {
   return a === b || (a.contacts === b.contacts && a.emailContacts === b.emailContacts && a.ips === b.ips && a.sipUsers === b.sipUsers && a.enabledRoutes === b.enabledRoutes);
 }
 
-/** The search text: built from name, account ref, tags and the four lists, compared in `indexCustomer` before reuse. */
-function buildSearchText(c: CustomerListRow, d: CustomerDetails | undefined): string {
+/** The search text: name, account ref and tags, then the details' terms; compared in `indexCustomer` before reuse. */
+function buildSearchText(c: CustomerListRow, detailTerms: string): Pick<IndexedCustomer, 'searchText' | 'detailTermsAt'> {
   const parts: string[] = [c.name];
   if (c.accountRef) parts.push(c.accountRef);
   parts.push(...c.tags);
-  if (d) appendDetailTerms(parts, d);
-  return foldText(parts.join(FIELD_SEPARATOR));
+  const own = foldText(parts.join(FIELD_SEPARATOR));
+  if (!detailTerms) return { searchText: own, detailTermsAt: own.length };
+  // join, not +: one flat string rather than a rope that every search would flatten again.
+  return { searchText: [own, detailTerms].join(FIELD_SEPARATOR), detailTermsAt: own.length + FIELD_SEPARATOR.length };
 }
 
-/** Contacts' emails and mobiles, IPs, SIP usernames and tech prefixes: what staff search a customer by besides its name. */
-function appendDetailTerms(parts: string[], c: CustomerDetails): void {
+/** Contacts' emails and mobiles, IPs, SIP usernames and tech prefixes, folded: what staff search a customer by besides its name. */
+export function detailSearchTerms(c: CustomerDetails | undefined): string {
+  if (!c) return '';
+  const parts: string[] = [];
   for (const k of c.contacts) {
     if (k.email) parts.push(k.email);
     // Typed without the plus, a number still matches: terms are matched as substrings.
@@ -131,6 +147,7 @@ function appendDetailTerms(parts: string[], c: CustomerDetails): void {
   for (const ip of c.ipAuth) parts.push(ip.ip);
   for (const u of c.sipUsers) parts.push(u.username);
   for (const r of c.routes) if (r.techPrefix) parts.push(r.techPrefix);
+  return foldText(parts.join(FIELD_SEPARATOR));
 }
 
 const NO_WARNINGS: readonly CustomerWarning[] = Object.freeze([]);

@@ -26,10 +26,15 @@ export class RowChangeLog {
   readonly #entries: Entry[] = [];
   #kept = 0;
 
-  /** Keeps at most `maxVersions` versions and `maxChanges` changed rows (old rows stay in memory while logged). */
+  /**
+   * Keeps at most `maxVersions` versions and `maxChanges` changed rows, the latest version
+   * always. Views ask at every publish, so a few versions suffice; the bound is on rows
+   * because each logged change keeps the row it replaced in memory (a first sync of 100,000
+   * customers, or a few 10,000-row edits, held 50 MB of replaced rows with a bound of 250,000).
+   */
   constructor(
     private readonly maxVersions = 64,
-    private readonly maxChanges = 250_000,
+    private readonly maxChanges = 30_000,
   ) {}
 
   /** Notes that the row of `id` went from `before` to `after` (since the last `seal`, the first `before` counts). */

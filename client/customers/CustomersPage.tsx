@@ -9,6 +9,7 @@ import { useCustomerColumns } from './customer-columns.js';
 import type { CustomerSort, CustomerView, StatusFilter } from '../customer-index/customer-query.js';
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
+import { readCustomerDetails } from '../customer-form/use-customer-details.js';
 import { CustomersGrid } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from '../customer-index/distinct-values.js';
@@ -74,7 +75,10 @@ export function CustomersPage() {
 
   // Actions on many customers show their result at once, before Replicache has run them: the rows on screen first.
   const onScreen = useRowsOnScreen(visible, currentPage, pageSize);
-  const previewedMutate = useMemo(() => optimisticMutate(index, { mutate, role }, afterNextPaint, onScreen), [index, mutate, role, onScreen]);
+  const previewedMutate = useMemo(
+    () => optimisticMutate(index, { mutate, role }, afterNextPaint, onScreen, (id) => readCustomerDetails(rep, id)),
+    [index, mutate, role, onScreen, rep],
+  );
   const actions = useCustomerActions(previewedMutate, get);
 
   // `get` changes with every index version, so the selection drops customers that left the view.

@@ -12,6 +12,7 @@ import { MutationJournal } from './mutation-journal.js';
 import { makeTransport } from './http-sync-transport.js';
 import { PersistQueue } from './persist-queue.js';
 import { slicedIdbStore } from './sliced-idb-store.js';
+import { uncachedChunk } from './uncached-chunks.js';
 import { listenForPokes } from './poke-listener.js';
 import type { MutateOptions, SyncApi, TrunklineReplicache } from './sync-context.js';
 import { SyncStatusStore } from './sync-status.js';
@@ -112,6 +113,8 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
       logLevel: 'error',
       // Persists write in slices, so a click never waits for a large one.
       kvStore: slicedIdbStore(),
+      // Details and notes are read from IndexedDB when a card needs them, not held in memory.
+      uncachedChunk,
     },
     { enableScheduledPersist: false },
   );

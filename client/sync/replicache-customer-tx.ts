@@ -2,13 +2,15 @@ import type { WriteTransaction } from 'replicache';
 import type { Role } from '../../shared/auth.js';
 import { detailsUnchanged, joinCustomer, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
 import { customerKey, detailsKey, notesKey, rejectionKey, WARNING_THRESHOLDS_KEY } from '../../shared/keys.js';
+import { AppError } from '../../shared/errors.js';
 import type { CustomerTx } from '../../shared/mutators.js';
 
 /**
  * The shared mutators' storage, over a Replicache transaction: the optimistic, local side.
  * A customer is read as its list row joined with its details and written back split
- * (customer-split.ts); the details are written only when they changed, so a bulk status
- * change rewrites small rows alone.
+ * (customer-split.ts); the details are written only when they changed. A change that never
+ * touches the lists (a bulk edit, a balance entry) goes through the list row alone, so it
+ * never reads details, which the device keeps out of memory.
  */
 export function replicacheCustomerTx(tx: WriteTransaction, role: Role): CustomerTx {
   // What this transaction read or wrote, so a read-modify-write reads each key once.
@@ -39,6 +41,15 @@ export function replicacheCustomerTx(tx: WriteTransaction, role: Role): Customer
         await tx.set(detailsKey(customer.id), split.details);
         details.set(customer.id, split.details);
       }
+    },
+    // The stored list row itself: its counts ride along unchanged, and no details are read.
+    getCustomerRow: storedRow,
+    async putCustomerRow(customer) {
+      const stored = await storedRow(customer.id);
+      if (!stored) throw new AppError('not_found', `Customer ${customer.id} does not exist.`);
+      const row: CustomerListRow = 'counts' in customer && customer.counts === stored.counts ? (customer as CustomerListRow) : { ...customer, counts: stored.counts };
+      await tx.set(customerKey(customer.id), row);
+      rows.set(customer.id, row);
     },
     async setNotes(customerId, notes) {
       if (notes === null || notes === '') await tx.del(notesKey(customerId));

@@ -1,5 +1,5 @@
 import type { Customer } from '../../shared/customer.js';
-import type { CustomerListRow, DetailCounts, DetailField } from '../../shared/customer-split.js';
+import type { CustomerListRow, CustomerWithoutLists, DetailCounts } from '../../shared/customer-split.js';
 import type { CustomerStatus } from '../../shared/customer-status.js';
 import { normalizeMoney } from '../../shared/money.js';
 
@@ -42,7 +42,7 @@ export const CUSTOMER_COLUMNS = [
 
 /** The four lists of a customer (its synced details), by column. */
 export const DETAIL_COLUMNS = ['contacts', 'ip_auth', 'sip_users', 'routes'] as const satisfies readonly (keyof CustomerRow)[];
-type DetailColumn = (typeof DETAIL_COLUMNS)[number];
+export type DetailColumn = (typeof DETAIL_COLUMNS)[number];
 
 /** Every column but the four lists: what a list row is made of. */
 export const LIST_COLUMNS = CUSTOMER_COLUMNS.filter((c): c is Exclude<(typeof CUSTOMER_COLUMNS)[number], DetailColumn> => !(DETAIL_COLUMNS as readonly string[]).includes(c));
@@ -59,8 +59,13 @@ export function rowToListRow(r: Omit<CustomerRow, DetailColumn>, counts: DetailC
   return { ...listFields(r), counts };
 }
 
-function listFields(r: Omit<CustomerRow, DetailColumn>): Omit<Customer, DetailField> {
-  const c: Omit<Customer, DetailField> = {
+/** A row read without its lists -> the customer without them. */
+export function rowToCustomerWithoutLists(r: Omit<CustomerRow, DetailColumn>): CustomerWithoutLists {
+  return listFields(r);
+}
+
+function listFields(r: Omit<CustomerRow, DetailColumn>): CustomerWithoutLists {
+  const c: CustomerWithoutLists = {
     id: r.id,
     name: r.name,
     status: r.status,
@@ -86,6 +91,11 @@ function listFields(r: Omit<CustomerRow, DetailColumn>): Omit<Customer, DetailFi
 
 /** The values to INSERT/UPDATE for a customer (organisation_id, version and notes are set by the caller). */
 export function customerToRow(c: Customer): CustomerRow {
+  return { ...customerToListColumns(c), contacts: c.contacts, ip_auth: c.ipAuth, sip_users: c.sipUsers, routes: c.routes };
+}
+
+/** The values to UPDATE for a customer whose lists stay as stored. */
+export function customerToListColumns(c: CustomerWithoutLists): Omit<CustomerRow, DetailColumn> {
   return {
     id: c.id,
     name: c.name,
@@ -101,10 +111,6 @@ export function customerToRow(c: Customer): CustomerRow {
     account_manager: c.accountManager ?? null,
     portal_access: c.portalAccess,
     daily_spend_limit: c.dailySpendLimit ?? null,
-    contacts: c.contacts,
-    ip_auth: c.ipAuth,
-    sip_users: c.sipUsers,
-    routes: c.routes,
     penalty_until: c.penaltyUntil ? new Date(c.penaltyUntil) : null,
     status_before_penalty: c.statusBeforePenalty ?? null,
     created_at: new Date(c.createdAt),

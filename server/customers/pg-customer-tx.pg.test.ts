@@ -65,4 +65,22 @@ describe('customers stay inside their organisation', () => {
     });
     expect(Date.parse(mine.customer(id)!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(mine.customer(id)!.createdAt));
   });
+
+  it('a change of the row alone (a balance entry) moves the credit and keeps the lists as stored', async () => {
+    const id = randomUUID();
+    const refusedBefore = mine.rejections().length;
+    const contacts = [{ name: 'Billing', type: 'billing' as const, email: 'billing@row-only.example' }];
+    await mine.mutate('createCustomer', { id, name: 'Row Only', currency: 'EUR', credit: '10', contacts, ipAuth: [{ ip: '198.51.100.7' }] });
+    await mine.mutate('postBalanceEntry', { customerId: id, kind: 'payment', amount: '25.50', reason: 'Wire transfer' });
+    await theirs.mutate('postBalanceEntry', { customerId: id, kind: 'payment', amount: '1000', reason: 'Not theirs' });
+    await mine.pullAll();
+    await theirs.pullAll();
+    expect(mine.rejections().slice(refusedBefore)).toEqual([]);
+    expect(theirs.rejections().at(-1)).toMatchObject({ code: 'not_found' });
+    expect(mine.customer(id)).toMatchObject({
+      credit: '35.50',
+      contacts: [expect.objectContaining({ email: 'billing@row-only.example' })],
+      ipAuth: [expect.objectContaining({ ip: '198.51.100.7' })],
+    });
+  });
 });

@@ -2,7 +2,16 @@ import type { JSONValue } from 'postgres';
 import type { Customer } from '../../shared/customer.js';
 import { AppError } from '../../shared/errors.js';
 import type { CustomerTx } from '../../shared/mutators.js';
-import { CUSTOMER_COLUMNS, customerToRow, rowToCustomer, type CustomerRow } from './customer-row.js';
+import {
+  CUSTOMER_COLUMNS,
+  customerToListColumns,
+  customerToRow,
+  LIST_COLUMNS,
+  rowToCustomer,
+  rowToCustomerWithoutLists,
+  type CustomerRow,
+  type DetailColumn,
+} from './customer-row.js';
 import type { MutationContext } from './mutation-context.js';
 import { syncSipCredentials } from './sip-credentials.js';
 import { customerUniqueError } from './unique-violations.js';
@@ -10,6 +19,8 @@ import { currencyLockError } from './currency-lock.js';
 
 /** Columns a put rewrites; `created_at` and `id` never change once written. */
 const UPDATED_COLUMNS = CUSTOMER_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
+/** The same, for a write that leaves the four lists as stored. */
+const UPDATED_LIST_COLUMNS = LIST_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
 
 /**
  * The shared mutators' storage over the push transaction: the authoritative side. Every
@@ -42,6 +53,26 @@ export function pgCustomerTx(ctx: MutationContext): CustomerTx {
         throw currencyLockError(customerUniqueError(error, customer), customer);
       }
       if (written.length === 0) throw new AppError('conflict', `Customer ${customer.id} already exists.`);
+    },
+
+    async getCustomerRow(id) {
+      const [row] = await tx<Omit<CustomerRow, DetailColumn>[]>`
+        select ${tx(LIST_COLUMNS)} from customers where id = ${id} and organisation_id = ${organisationId}`;
+      return row ? rowToCustomerWithoutLists(row) : undefined;
+    },
+
+    async putCustomerRow(customer) {
+      const row = { ...customerToListColumns(customer), version };
+      let written: readonly unknown[];
+      try {
+        written = await tx`
+          update customers set ${tx(row, ...UPDATED_LIST_COLUMNS, 'version')}
+          where id = ${customer.id} and organisation_id = ${organisationId}
+          returning id`;
+      } catch (error) {
+        throw currencyLockError(customerUniqueError(error, customer), customer);
+      }
+      if (written.length === 0) throw new AppError('not_found', `Customer ${customer.id} does not exist.`);
     },
 
     async setNotes(customerId, notes) {

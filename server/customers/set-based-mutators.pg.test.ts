@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { JSONValue, TransactionSql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, SipUserInput } from '../../shared/customer.js';
+import { joinCustomer, withoutLists, type CustomerWithoutLists } from '../../shared/customer-split.js';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../shared/customer-status.js';
 import { AppError } from '../../shared/errors.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
@@ -32,6 +33,11 @@ class MemoryTx implements CustomerTx {
     this.customers.set(c.id, c);
     this.written.add(c.id);
   };
+  getCustomerRow = async (id: string) => {
+    const c = this.customers.get(id);
+    return c && withoutLists(c);
+  };
+  putCustomerRow = async (row: CustomerWithoutLists) => this.putCustomer(joinCustomer(row, this.customers.get(row.id)));
   setNotes = async () => {};
   setSipSecrets = async (_id: string, _users: SipUserInput[]) => {};
   dismissRejection = async () => {};
