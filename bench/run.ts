@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       await waitUntilPersisted(b.page);
     }
     results.bulk = { n: BULK, total: LARGE, runs: bulkRuns };
+    results.heapAfterBulk = (await measureStoreSize(a.page)).heap;
 
     log('call record to grid');
     const { key } = await admin.postOk<CreateApiKeyResponse>('/api/api-keys', { name: 'bench: grid latency' });
