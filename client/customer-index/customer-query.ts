@@ -1,4 +1,6 @@
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../shared/customer-status.js';
+import type { FilterNode } from '../../shared/customer-filter.js';
+import { compileFilter } from './customer-filter.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import { isDialling } from './customer-metrics.js';
 import { sortCustomers } from './customer-sort.js';
@@ -29,6 +31,10 @@ export interface CustomerFilter {
   search: string;
   view: CustomerView;
   warningsOnly: boolean;
+  /** Typed conditions in AND/OR groups (shared/customer-filter.ts); absent: none. */
+  conditions?: FilterNode | undefined;
+  /** When "within 24 h" and "more than 30 days ago" count back from (epoch ms); absent: now. */
+  now?: number | undefined;
 }
 
 export interface CustomerQuery extends CustomerFilter {
@@ -46,12 +52,16 @@ export function searchTerms(search: string): string[] {
   return folded === '' ? [] : folded.split(/\s+/);
 }
 
-/** Whether a row is in the view (live or trash) and matches the search and the warnings toggle. */
+/** Whether a row is in the view (live or trash) and matches the search, the warnings toggle and the typed conditions. */
 export function rowMatcher(filter: CustomerFilter): (row: IndexedCustomer) => boolean {
   const terms = searchTerms(filter.search);
   const trash = filter.view === 'trash';
+  const conditions = filter.conditions ? compileFilter(filter.conditions, filter.now ?? Date.now()) : undefined;
   return (row) =>
-    (row.deletedAtMs !== undefined) === trash && !(filter.warningsOnly && row.warnings.length === 0) && matchesAll(row.searchText, terms);
+    (row.deletedAtMs !== undefined) === trash &&
+    !(filter.warningsOnly && row.warnings.length === 0) &&
+    matchesAll(row.searchText, terms) &&
+    (conditions === undefined || conditions(row));
 }
 
 /** Rows in the view (live or trash) that match the search and the warnings toggle, order kept. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { Customer } from '../../shared/customer.js';
 import { splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
+import type { FilterNode } from '../../shared/customer-filter.js';
 import { customerKey, detailsKey, metricsKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
@@ -94,13 +95,34 @@ const FIGURES: CustomerMetrics[] = [
 ];
 const METRIC_COLUMNS = ['asr', 'acd', 'pdd', 'cps', 'channels', 'lastCall'] as const;
 
+/** Typed conditions that edits and figures move rows into and out of. */
+const CONDITIONS: readonly FilterNode[] = [
+  { type: 'number', field: 'credit', op: 'lt', value: 0 },
+  {
+    type: 'group',
+    op: 'or',
+    children: [
+      { type: 'set', field: 'status', op: 'in', values: ['inactive'] },
+      { type: 'number', field: 'asr1h', op: 'ge', value: 50 },
+    ],
+  },
+  { type: 'date', field: 'lastCall', op: 'within', amount: 1, unit: 'd' },
+];
+
 const queryArb = fc.record({
   // Metric columns twice as likely: their keys change with every figures update.
   sort: fc.record({
     column: fc.oneof(fc.constantFrom(...SORT_COLUMNS), fc.constantFrom(...METRIC_COLUMNS)),
     direction: fc.constantFrom('asc' as const, 'desc' as const),
   }),
-  filter: fc.record({ search: fc.constantFrom(...SEARCHES), view: fc.constantFrom('customers' as const, 'trash' as const), warningsOnly: fc.boolean() }),
+  filter: fc.record({
+    search: fc.constantFrom(...SEARCHES),
+    view: fc.constantFrom('customers' as const, 'trash' as const),
+    warningsOnly: fc.boolean(),
+    // The same objects again and again, as the page keeps its conditions until the user changes them.
+    conditions: fc.constantFrom(undefined, ...CONDITIONS),
+    now: fc.constant(Date.parse('2026-12-01T12:00:00.000Z')),
+  }),
   status: fc.constantFrom(...STATUS_FILTERS),
 });
 

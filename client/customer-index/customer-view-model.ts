@@ -143,13 +143,14 @@ function* only(changes: RowChanges, keep: (row: IndexedCustomer) => boolean): It
 
 const sameSort = (a: CustomerSort, b: CustomerSort) => a.column === b.column && a.direction === b.direction;
 
+/** Typed conditions compare by identity: the page replaces them, never edits them in place. */
 function sameFilter(a: CustomerFilter, b: CustomerFilter): boolean {
-  return a.search === b.search && a.view === b.view && a.warningsOnly === b.warningsOnly;
+  return a.search === b.search && a.view === b.view && a.warningsOnly === b.warningsOnly && a.conditions === b.conditions && a.now === b.now;
 }
 
 /** Every row matching `next` also matches `last` (the search was typed further, or the warnings toggle turned on). */
 function narrows(last: CustomerFilter, next: CustomerFilter): boolean {
-  if (last.view !== next.view || (last.warningsOnly && !next.warningsOnly)) return false;
+  if (last.view !== next.view || (last.warningsOnly && !next.warningsOnly) || last.conditions !== next.conditions || last.now !== next.now) return false;
   const nextTerms = searchTerms(next.search);
   return searchTerms(last.search).every((term) => nextTerms.some((t) => t.includes(term)));
 }
