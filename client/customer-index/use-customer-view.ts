@@ -15,12 +15,12 @@ export interface CustomerViewState extends CustomerViewResult {
  * index's changes (an edit of 10,000 rows costs a pass, not a sort); paging only slices.
  */
 export function useCustomerView(snapshot: CustomerIndexSnapshot, query: CustomerQuery, page: number, pageSize: number): CustomerViewState {
-  const { sort, search, view, warningsOnly, status } = query;
+  const { sort, search, view, warningsOnly, status, conditions, now } = query;
   // Holds the previous view: it changes how much work an update takes, never its result.
   const [model] = useState(() => new CustomerViewModel());
   const result = useMemo(
-    () => model.update(snapshot, { sort, filter: { search, view, warningsOnly }, status }),
-    [model, snapshot, sort, search, view, warningsOnly, status],
+    () => model.update(snapshot, { sort, filter: { search, view, warningsOnly, conditions, now }, status }),
+    [model, snapshot, sort, search, view, warningsOnly, status, conditions, now],
   );
   const { visible } = result;
   const currentPage = Math.min(page, Math.max(1, Math.ceil(visible.length / pageSize)));

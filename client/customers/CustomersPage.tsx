@@ -10,6 +10,12 @@ import type { CustomerSort, CustomerView, StatusFilter } from '../customer-index
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
 import { readCustomerDetails } from '../customer-form/use-customer-details.js';
+import type { FilterNode } from '../../shared/customer-filter.js';
+import { FilterChips } from '../customer-filters/FilterChips.js';
+import { FilterMenu } from '../customer-filters/FilterMenu.js';
+import { allOf, removeFilter, toggleFilter } from '../customer-filters/filter-list.js';
+import { readFiltersParam } from '../customer-filters/filters-in-url.js';
+import { useFiltersInUrl } from '../customer-filters/use-filters-in-url.js';
 import { CustomersGrid } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from '../customer-index/distinct-values.js';
@@ -66,9 +72,17 @@ export function CustomersPage() {
   const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
   const [bulkOpen, setBulkOpen] = useState(false);
 
+  // Relative dates ("within 24 h") count back from when the filters last changed.
+  const [{ list: filters, now: filtersSetAt }, setFilterState] = useState<{ list: readonly FilterNode[]; now: number }>(() => ({
+    list: readFiltersParam(window.location.search),
+    now: Date.now(),
+  }));
+  useFiltersInUrl(filters);
+  const setFilters = useCallback((list: readonly FilterNode[]) => setFilterState({ list, now: Date.now() }), []);
+  const conditions = useMemo(() => ({ all: allOf(filters), now: filtersSetAt }), [filters, filtersSetAt]);
   const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
     snapshot,
-    { search: deferredSearch, status, view, warningsOnly, sort },
+    { search: deferredSearch, status, view, warningsOnly, sort, conditions: conditions.all, now: conditions.now },
     page,
     pageSize,
   );
@@ -89,7 +103,7 @@ export function CustomersPage() {
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
   const columns = useCustomerColumns(view, openCard);
-  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly;
+  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.length > 0;
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -108,8 +122,13 @@ export function CustomersPage() {
     setSearch('');
     setStatus('all');
     setWarningsOnly(false);
+    setFilters([]);
     setPage(1);
-  }, []);
+  }, [setFilters]);
+  const changeFilters = (next: readonly FilterNode[]) => {
+    setFilters(next);
+    setPage(1);
+  };
   const empty = visible.length === 0;
   // The grid keeps its empty state in the page (transparent) even with rows: render it only when empty.
   const emptyState = useMemo(
@@ -178,7 +197,9 @@ export function CustomersPage() {
         filtered={filtered}
         loaded={ready}
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
+        filterMenu={<FilterMenu active={filters} onToggle={(q) => changeFilters(toggleFilter(filters, q.filter))} />}
       />
+      <FilterChips filters={filters} onRemove={(f) => changeFilters(removeFilter(filters, f))} onClear={() => changeFilters([])} />
       {canWrite && (
         <>
           <SelectionBanner

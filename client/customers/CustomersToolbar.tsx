@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ActionIcon, Group, SegmentedControl, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { CustomerView, StatusFilter as StatusFilterValue } from '../customer-index/customer-query.js';
@@ -24,6 +25,8 @@ export interface CustomersToolbarProps {
   loaded: boolean;
   /** Undefined hides the button (viewers). */
   onNew?: () => void;
+  /** The typed filters' menu, beside the status filter. */
+  filterMenu?: ReactNode;
 }
 
 /** Search, filters, the customers/trash switch, the counts and the "+" button. */
@@ -32,6 +35,7 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
     <Group gap="sm" wrap="wrap" align="center">
       <SearchBox value={p.search} onChange={p.onSearchChange} />
       <StatusFilter value={p.status} counts={p.statusCounts} onChange={p.onStatusChange} />
+      {p.filterMenu}
       <Switch label="Has warnings" checked={p.warningsOnly} onChange={(e) => p.onWarningsOnlyChange(e.currentTarget.checked)} />
       <SegmentedControl
         aria-label="View"
