@@ -28,8 +28,14 @@ describe('selection across pages', () => {
 
   it('acts only on selected customers still in the view', () => {
     const selected = new Set([testId(1), testId(4), 'vanished']);
-    expect(selectedInView(selected, get, 'customers')).toEqual([testId(1)]);
-    expect(selectedInView(selected, get, 'trash')).toEqual([testId(4)]);
+    expect(selectedInView(selected, get, 'customers')).toEqual({ ids: [testId(1)], hidden: 0 });
+    expect(selectedInView(selected, get, 'trash')).toEqual({ ids: [testId(4)], hidden: 0 });
+  });
+
+  it('acts only on selected customers the filters show, and counts the ones they hide', () => {
+    const selected = new Set([testId(1), testId(2), testId(3), testId(4)]);
+    const onlyTwo = (r: { id: string }) => r.id === testId(2);
+    expect(selectedInView(selected, get, 'customers', onlyTwo)).toEqual({ ids: [testId(2)], hidden: 2 });
   });
 
   it('snapshots let undo put back exactly what a bulk edit changed', () => {

@@ -27,14 +27,33 @@ export function allSelected(selected: ReadonlySet<string>, ids: readonly string[
   return true;
 }
 
-/** Selected ids that still exist in `view`: actions never touch rows that left it meanwhile. */
-export function selectedInView(selected: ReadonlySet<string>, get: (id: string) => IndexedCustomer | undefined, view: CustomerView): string[] {
-  const out: string[] = [];
+export interface SelectionInView {
+  /** Selected customers the user can see in the current view: the only ones actions touch. */
+  ids: string[];
+  /** Selected customers that still exist but that the search, status or filters now hide. */
+  hidden: number;
+}
+
+/**
+ * The selection as actions see it: a bulk edit, a status change or a delete never reaches
+ * a customer the current view hides (a filter changed after selecting, an edit elsewhere
+ * moved it out), nor one that left the list or the trash meanwhile.
+ */
+export function selectedInView(
+  selected: ReadonlySet<string>,
+  get: (id: string) => IndexedCustomer | undefined,
+  view: CustomerView,
+  inView: (row: IndexedCustomer) => boolean = () => true,
+): SelectionInView {
+  const ids: string[] = [];
+  let hidden = 0;
   for (const id of selected) {
     const row = get(id);
-    if (row && (row.deletedAtMs !== undefined) === (view === 'trash')) out.push(id);
+    if (!row || (row.deletedAtMs !== undefined) !== (view === 'trash')) continue;
+    if (inView(row)) ids.push(id);
+    else hidden += 1;
   }
-  return out;
+  return { ids, hidden };
 }
 
 export interface UndoSnapshot {

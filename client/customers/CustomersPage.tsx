@@ -6,7 +6,8 @@ import { useReadiness } from '../app/readiness.js';
 import { useSync } from '../sync/sync-context.js';
 import { BulkEditModal } from '../customer-actions/BulkEditModal.js';
 import { useCustomerColumns } from './customer-columns.js';
-import type { CustomerSort, CustomerView, StatusFilter } from '../customer-index/customer-query.js';
+import { matchesStatus, rowMatcher, type CustomerSort, type CustomerView, type StatusFilter } from '../customer-index/customer-query.js';
+import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
 import { readCustomerDetails } from '../customer-form/use-customer-details.js';
@@ -96,7 +97,15 @@ export function CustomersPage() {
   const actions = useCustomerActions(previewedMutate, get);
 
   // `get` changes with every index version, so the selection drops customers that left the view.
-  const selectedIds = useMemo(() => selectedInView(selected, get, view), [selected, get, view]);
+  const viewFilter = useMemo(
+    () => ({ search: deferredSearch, view, warningsOnly, conditions: conditions.all, now: conditions.now }),
+    [deferredSearch, view, warningsOnly, conditions],
+  );
+  const inView = useMemo(() => {
+    const matches = rowMatcher(viewFilter);
+    return (row: IndexedCustomer) => matches(row) && matchesStatus(row, status);
+  }, [viewFilter, status]);
+  const { ids: selectedIds, hidden: selectedHidden } = useMemo(() => selectedInView(selected, get, view, inView), [selected, get, view, inView]);
   const pageAllSelected = useMemo(() => allSelected(selected, pageRows.map((r) => r.id)), [selected, pageRows]);
   const allMatchingSelected = useMemo(() => allSelected(selected, visibleIds), [selected, visibleIds]);
 
@@ -212,6 +221,8 @@ export function CustomersPage() {
           />
           <SelectionBar
             count={selectedIds.length}
+            hidden={selectedHidden}
+            onDropHidden={() => setSelected(new Set(selectedIds))}
             view={view}
             canDelete={canDelete}
             onBulkEdit={() => setBulkOpen(true)}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import postgres from 'postgres';
-import { addAccount, contextFor, customersShown, expect, openCustomers, synced, test } from './fixtures.js';
+import { addAccount, appTimeout, contextFor, customersShown, expect, openCustomers, synced, test } from './fixtures.js';
 import { createCustomerViaUi } from './customer-ui.js';
 
 /** The data-table row that mentions `text`. */
@@ -92,16 +92,19 @@ test('an admin creates an alert rule; a reset on the wrong side is refused under
 test('the alerts log shows fired and cleared alerts, and keeps them when the connection goes', async ({ server, signedIn: page }) => {
   await openCustomers(page);
   await createCustomerViaUi(page, 'Alerting Voice Ltd');
+  // "Saved" is on this device: the events below need the customer on the server.
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: appTimeout() });
   // Two events as the evaluator writes them.
   const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    await sql`
+    const inserted = await sql`
       insert into alert_events (organisation_id, rule_name, customer_id, kind, area, value, threshold, penalty_until, at)
       select c.organisation_id, 'Logged ASR', c.id, e.kind, 'asr', e.value, e.threshold, e.penalty_until, e.at
       from customers c,
         (values ('fired', 9.5, 15, now() + interval '50 minutes', now() - interval '10 minutes'),
                 ('cleared', 31.25, 25, null::timestamptz, now() - interval '1 minute')) as e (kind, value, threshold, penalty_until, at)
       where c.name = 'Alerting Voice Ltd'`;
+    expect(inserted.count).toBe(2);
   } finally {
     await sql.end();
   }

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { expect, openCustomers, test } from './fixtures.js';
+import { appTimeout, expect, openCustomers, test } from './fixtures.js';
 
 async function cannotDial(databaseUrl: string): Promise<string[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -42,4 +42,45 @@ test('the one-click "Cannot dial" filter keeps exactly the customers without ava
   await expect(page.getByText('300 customers')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Filters in force' })).toHaveCount(0);
   expect(new URL(page.url()).searchParams.has('filters')).toBe(false);
+});
+
+async function statuses(databaseUrl: string): Promise<Map<string, string>> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ name: string; status: string }[]>`select name, status from customers where deleted_at is null`;
+    return new Map(rows.map((r) => [r.name, r.status]));
+  } finally {
+    await sql.end();
+  }
+}
+
+test('a filter narrows the selection: a bulk edit reaches only the selected customers still shown', async ({ isolated: { server, admin, page } }) => {
+  await admin.api.postOk('/api/sample-data', { count: 300 });
+  const stuck = await cannotDial(server.databaseUrl);
+  const before = await statuses(server.databaseUrl);
+
+  await openCustomers(page);
+  await page.getByRole('checkbox', { name: 'Select all customers on this page' }).check();
+  await page.getByRole('button', { name: 'Select all 300 matching' }).click();
+  await expect(page.getByText('300 selected', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByRole('dialog', { name: 'Filters' }).getByRole('checkbox', { name: 'Cannot dial' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(`${stuck.length} selected`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`+ ${300 - stuck.length} hidden by the filters, left alone`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Bulk edit' }).click();
+  const dialog = page.getByRole('dialog', { name: /Bulk edit/ });
+  await dialog.getByRole('checkbox', { name: 'Change status' }).check();
+  await dialog.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Inactive', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: appTimeout() });
+  const after = await statuses(server.databaseUrl);
+  for (const [name, status] of before) expect([name, after.get(name)]).toEqual([name, stuck.includes(name) ? 'inactive' : status]);
+
+  await page.getByRole('button', { name: 'Unselect hidden' }).click();
+  await expect(page.getByText(/hidden by the filters/)).toHaveCount(0);
+  await expect(page.getByText(`${stuck.length} selected`, { exact: true })).toBeVisible();
 });
