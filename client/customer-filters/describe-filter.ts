@@ -2,6 +2,7 @@ import type { DateFilterField, FilterNode, NumberFilterField, SetFilterField, Te
 import { STATUS_LABELS, type CustomerStatus } from '../../shared/customer-status.js';
 import { QUICK_FILTERS } from '../../shared/quick-filters.js';
 import { WARNING_LABELS, type WarningCode } from '../../shared/warnings.js';
+import { sameFilter } from './filter-list.js';
 
 /** What staff call each filterable field. */
 export const FILTER_FIELD_LABELS: Record<TextFilterField | NumberFilterField | SetFilterField | DateFilterField, string> = {
@@ -44,8 +45,6 @@ export const FILTER_FIELD_LABELS: Record<TextFilterField | NumberFilterField | S
 
 const SYMBOLS = { eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥' } as const;
 
-const sameNode = (a: FilterNode, b: FilterNode) => JSON.stringify(a) === JSON.stringify(b);
-
 function setValueLabel(field: SetFilterField, value: string): string {
   if (field === 'status') return STATUS_LABELS[value as CustomerStatus] ?? value;
   if (field === 'warning') return WARNING_LABELS[value as WarningCode] ?? value;
@@ -56,7 +55,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A filter in words, as its chip shows it: a one-click filter by its own name. */
 export function describeFilter(node: FilterNode): string {
-  const quick = QUICK_FILTERS.find((q) => sameNode(q.filter, node));
+  const quick = QUICK_FILTERS.find((q) => sameFilter(q.filter, node));
   if (quick) return quick.label;
   switch (node.type) {
     case 'group': {

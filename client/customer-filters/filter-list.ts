@@ -6,19 +6,22 @@ import type { FilterGroup, FilterNode } from '../../shared/customer-filter.js';
  * can tell a change by identity.
  */
 
-const same = (a: FilterNode, b: FilterNode) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two filters are the same condition: by value, so a copy from a URL or a menu counts. */
+export function sameFilter(a: FilterNode, b: FilterNode): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
 
 export function hasFilter(list: readonly FilterNode[], node: FilterNode): boolean {
-  return list.some((f) => same(f, node));
+  return list.some((f) => sameFilter(f, node));
 }
 
 /** Adds `node`, or removes it when it is there already. */
 export function toggleFilter(list: readonly FilterNode[], node: FilterNode): readonly FilterNode[] {
-  return hasFilter(list, node) ? list.filter((f) => !same(f, node)) : [...list, node];
+  return hasFilter(list, node) ? list.filter((f) => !sameFilter(f, node)) : [...list, node];
 }
 
 export function removeFilter(list: readonly FilterNode[], node: FilterNode): readonly FilterNode[] {
-  return list.filter((f) => f !== node && !same(f, node));
+  return list.filter((f) => !sameFilter(f, node));
 }
 
 /** The list as one AND group for the query; undefined when empty. */
