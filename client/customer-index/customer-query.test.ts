@@ -139,6 +139,17 @@ describe('sorting', () => {
     expect(sortBy(list, { column: 'credit', direction: 'desc' })).toEqual(['B', 'A', 'C']);
   });
 
+  it('never orders amounts of different currencies against each other: currency first, then the amount', () => {
+    const list = [
+      testRow(1, { name: 'A', credit: '-25242.00', currency: 'SEK' }),
+      testRow(2, { name: 'B', credit: '-25404.00', currency: 'USD' }),
+      testRow(3, { name: 'C', credit: '10.00', currency: 'SEK' }),
+      testRow(4, { name: 'D', credit: '5.00', currency: 'USD' }),
+    ];
+    expect(sortBy(list, { column: 'credit', direction: 'asc' })).toEqual(['A', 'C', 'B', 'D']);
+    expect(sortBy(list, { column: 'credit', direction: 'desc' })).toEqual(['D', 'B', 'C', 'A']);
+  });
+
   it('sorts channel limits with unlimited (0) above every number', () => {
     const list = [testRow(1, { name: 'A', channels: 0 }), testRow(2, { name: 'B', channels: 500 }), testRow(3, { name: 'C', channels: 30 })];
     expect(sortBy(list, { column: 'channels', direction: 'asc' })).toEqual(['C', 'B', 'A']);

@@ -17,7 +17,8 @@ type KeyOf = (row: IndexedCustomer) => SortKey;
 /** Sort keys per column (at most two), most significant first. */
 const SORT_KEYS: Record<SortColumn, readonly KeyOf[]> = {
   name: [(r) => r.nameKey],
-  credit: [(r) => r.credit],
+  // Amounts in different currencies are not comparable: currency first, then the amount.
+  credit: [(r) => r.customer.currency, (r) => r.credit],
   channels: [liveChannels, (r) => r.channelLimit],
   status: [(r) => r.statusRank],
   lastCall: [lastCallAt],
