@@ -14,7 +14,8 @@ import { readCustomerDetails } from '../customer-form/use-customer-details.js';
 import type { FilterNode } from '../../shared/customer-filter.js';
 import { FilterChips } from '../customer-filters/FilterChips.js';
 import { FilterMenu } from '../customer-filters/FilterMenu.js';
-import { allOf, removeFilter, toggleFilter } from '../customer-filters/filter-list.js';
+import { allOf, hasFilter, removeFilter, toggleFilter } from '../customer-filters/filter-list.js';
+import { useFilterChoices } from '../customer-filters/use-filter-choices.js';
 import { readFiltersParam } from '../customer-filters/filters-in-url.js';
 import { useFiltersInUrl } from '../customer-filters/use-filters-in-url.js';
 import { CustomersGrid } from './CustomersGrid.js';
@@ -109,6 +110,7 @@ export function CustomersPage() {
   const pageAllSelected = useMemo(() => allSelected(selected, pageRows.map((r) => r.id)), [selected, pageRows]);
   const allMatchingSelected = useMemo(() => allSelected(selected, visibleIds), [selected, visibleIds]);
 
+  const filterChoices = useFilterChoices(rows);
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
   const columns = useCustomerColumns(view, openCard);
@@ -206,7 +208,14 @@ export function CustomersPage() {
         filtered={filtered}
         loaded={ready}
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
-        filterMenu={<FilterMenu active={filters} onToggle={(q) => changeFilters(toggleFilter(filters, q.filter))} />}
+        filterMenu={
+          <FilterMenu
+            active={filters}
+            onToggle={(q) => changeFilters(toggleFilter(filters, q.filter))}
+            choices={filterChoices}
+            onAdd={(c) => changeFilters(hasFilter(filters, c) ? filters : [...filters, c])}
+          />
+        }
       />
       <FilterChips filters={filters} onRemove={(f) => changeFilters(removeFilter(filters, f))} onClear={() => changeFilters([])} />
       {canWrite && (

@@ -84,3 +84,27 @@ test('a filter narrows the selection: a bulk edit reaches only the selected cust
   await expect(page.getByText(/hidden by the filters/)).toHaveCount(0);
   await expect(page.getByText(`${stuck.length} selected`, { exact: true })).toBeVisible();
 });
+
+test('a condition built in the Filters popover (credit below 0 in EUR) keeps exactly those customers', async ({ isolated: { server, admin, page } }) => {
+  await admin.api.postOk('/api/sample-data', { count: 300 });
+  const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from customers where credit < 0 and currency = 'EUR' and deleted_at is null`;
+  await sql.end();
+  const n = row!.n;
+  expect(n).toBeGreaterThan(0);
+
+  await openCustomers(page);
+  await expect(page.getByText('300 customers')).toBeVisible();
+  await page.getByRole('button', { name: 'Filters' }).click();
+  const popover = page.getByRole('dialog', { name: 'Filters' });
+  await expect(popover.getByRole('button', { name: 'Add filter' })).toBeDisabled();
+  await expect(popover.getByText('Enter a number')).toBeVisible();
+  await popover.getByRole('textbox', { name: 'Value' }).fill('0');
+  await popover.getByRole('combobox', { name: 'Currency' }).click();
+  await popover.getByRole('option', { name: 'EUR', exact: true }).click();
+  await popover.getByRole('button', { name: 'Add filter' }).click();
+  await page.keyboard.press('Escape');
+
+  await expect(page.getByRole('list', { name: 'Filters in force' }).getByRole('listitem')).toHaveText(['Credit < 0 EUR']);
+  await expect(page.getByText(`${n} match`, { exact: true })).toBeVisible();
+});
