@@ -1,34 +1,52 @@
-import { Button, Group, Pill } from '@mantine/core';
+import { Button, Group, Pill, SegmentedControl } from '@mantine/core';
 import type { FilterNode } from '../../shared/customer-filter.js';
 import { describeFilter } from './describe-filter.js';
+import type { FilterMatch } from './filters-in-url.js';
 
 export interface FilterChipsProps {
   filters: readonly FilterNode[];
+  /** Whether a row must pass all of them or any. */
+  match: FilterMatch;
+  onMatchChange: (match: FilterMatch) => void;
   onRemove: (filter: FilterNode) => void;
   onClear: () => void;
 }
 
-/** The typed filters in force, all of which a row must pass, each removable on its own. */
-export function FilterChips({ filters, onRemove, onClear }: FilterChipsProps) {
+/** The typed filters in force (a row passes all of them, or any), each removable on its own. */
+export function FilterChips({ filters, match, onMatchChange, onRemove, onClear }: FilterChipsProps) {
   if (filters.length === 0) return null;
   return (
-    <Group gap="xs" role="list" aria-label="Filters in force">
-      {filters.map((f) => {
-        const text = describeFilter(f);
-        return (
-          // Mantine hides a pill's × from keyboards and screen readers (it expects Backspace in an input): here it is the way to remove.
-          <Pill
-            key={text}
-            role="listitem"
-            size="md"
-            withRemoveButton
-            onRemove={() => onRemove(f)}
-            removeButtonProps={{ 'aria-label': `Remove filter: ${text}`, 'aria-hidden': false, tabIndex: 0 }}
-          >
-            {text}
-          </Pill>
-        );
-      })}
+    <Group gap="xs">
+      {filters.length > 1 && (
+        <SegmentedControl
+          size="xs"
+          aria-label="Rows must match"
+          value={match}
+          onChange={(v) => onMatchChange(v as FilterMatch)}
+          data={[
+            { value: 'and', label: 'All of' },
+            { value: 'or', label: 'Any of' },
+          ]}
+        />
+      )}
+      <Group gap="xs" role="list" aria-label="Filters in force">
+        {filters.map((f) => {
+          const text = describeFilter(f);
+          return (
+            // Mantine hides a pill's × from keyboards and screen readers (it expects Backspace in an input): here it is the way to remove.
+            <Pill
+              key={text}
+              role="listitem"
+              size="md"
+              withRemoveButton
+              onRemove={() => onRemove(f)}
+              removeButtonProps={{ 'aria-label': `Remove filter: ${text}`, 'aria-hidden': false, tabIndex: 0 }}
+            >
+              {text}
+            </Pill>
+          );
+        })}
+      </Group>
       {filters.length > 1 && (
         <Button variant="subtle" size="compact-sm" onClick={onClear}>
           Clear filters

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterNode } from '../../shared/customer-filter.js';
-import { allOf, hasFilter, removeFilter, toggleFilter } from './filter-list.js';
+import { combine, hasFilter, removeFilter, toggleFilter } from './filter-list.js';
 
 const negative: FilterNode = { type: 'number', field: 'credit', op: 'lt', value: 0 };
 const german: FilterNode = { type: 'set', field: 'country', op: 'in', values: ['DE'] };
@@ -12,10 +12,11 @@ describe('the list of filters in force', () => {
     expect(toggleFilter(once, { ...negative })).toEqual([]);
   });
 
-  it('removes one and keeps the others; the query ANDs what is left', () => {
+  it('removes one and keeps the others; the query combines what is left, all of them or any', () => {
     const both = toggleFilter(toggleFilter([], negative), german);
     expect(removeFilter(both, negative)).toEqual([german]);
-    expect(allOf(both)).toEqual({ type: 'group', op: 'and', children: [negative, german] });
-    expect(allOf([])).toBeUndefined();
+    expect(combine(both)).toEqual({ type: 'group', op: 'and', children: [negative, german] });
+    expect(combine(both, 'or')).toEqual({ type: 'group', op: 'or', children: [negative, german] });
+    expect(combine([])).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import type { FilterGroup, FilterNode } from '../../shared/customer-filter.js';
 
 /**
- * The page's typed filters: a list of nodes a row must all pass (each chip one node,
- * which may itself be an OR group). Lists are replaced, never edited, so the view model
+ * The page's typed filters: a list of nodes a row must all pass, or any of (each chip
+ * one node, which may itself be a group). Lists are replaced, never edited, so the view model
  * can tell a change by identity.
  */
 
@@ -24,7 +24,7 @@ export function removeFilter(list: readonly FilterNode[], node: FilterNode): rea
   return list.filter((f) => !sameFilter(f, node));
 }
 
-/** The list as one AND group for the query; undefined when empty. */
-export function allOf(list: readonly FilterNode[]): FilterGroup | undefined {
-  return list.length === 0 ? undefined : { type: 'group', op: 'and', children: [...list] };
+/** The list as one group for the query (all of them, or any); undefined when empty. */
+export function combine(list: readonly FilterNode[], op: 'and' | 'or' = 'and'): FilterGroup | undefined {
+  return list.length === 0 ? undefined : { type: 'group', op, children: [...list] };
 }

@@ -11,13 +11,10 @@ import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
 import { readCustomerDetails } from '../customer-form/use-customer-details.js';
-import type { FilterNode } from '../../shared/customer-filter.js';
 import { FilterChips } from '../customer-filters/FilterChips.js';
 import { FilterMenu } from '../customer-filters/FilterMenu.js';
-import { allOf, hasFilter, removeFilter, toggleFilter } from '../customer-filters/filter-list.js';
 import { useFilterChoices } from '../customer-filters/use-filter-choices.js';
-import { readFiltersParam } from '../customer-filters/filters-in-url.js';
-import { useFiltersInUrl } from '../customer-filters/use-filters-in-url.js';
+import { useCustomerFilters } from '../customer-filters/use-customer-filters.js';
 import { CustomersGrid } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from '../customer-index/distinct-values.js';
@@ -74,17 +71,11 @@ export function CustomersPage() {
   const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
   const [bulkOpen, setBulkOpen] = useState(false);
 
-  // Relative dates ("within 24 h") count back from when the filters last changed.
-  const [{ list: filters, now: filtersSetAt }, setFilterState] = useState<{ list: readonly FilterNode[]; now: number }>(() => ({
-    list: readFiltersParam(window.location.search),
-    now: Date.now(),
-  }));
-  useFiltersInUrl(filters);
-  const setFilters = useCallback((list: readonly FilterNode[]) => setFilterState({ list, now: Date.now() }), []);
-  const conditions = useMemo(() => ({ all: allOf(filters), now: filtersSetAt }), [filters, filtersSetAt]);
+  const toFirstPage = useCallback(() => setPage(1), []);
+  const filters = useCustomerFilters(toFirstPage);
   const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
     snapshot,
-    { search: deferredSearch, status, view, warningsOnly, sort, conditions: conditions.all, now: conditions.now },
+    { search: deferredSearch, status, view, warningsOnly, sort, conditions: filters.conditions, now: filters.now },
     page,
     pageSize,
   );
@@ -99,8 +90,8 @@ export function CustomersPage() {
 
   // `get` changes with every index version, so the selection drops customers that left the view.
   const viewFilter = useMemo(
-    () => ({ search: deferredSearch, view, warningsOnly, conditions: conditions.all, now: conditions.now }),
-    [deferredSearch, view, warningsOnly, conditions],
+    () => ({ search: deferredSearch, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
+    [deferredSearch, view, warningsOnly, filters.conditions, filters.now],
   );
   const inView = useMemo(() => {
     const matches = rowMatcher(viewFilter);
@@ -114,7 +105,7 @@ export function CustomersPage() {
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
   const columns = useCustomerColumns(view, openCard);
-  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.length > 0;
+  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.list.length > 0;
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -129,17 +120,14 @@ export function CustomersPage() {
     setSort(next);
     setPage(1);
   }, []);
+  const clearTypedFilters = filters.clear;
   const clearFilters = useCallback(() => {
     setSearch('');
     setStatus('all');
     setWarningsOnly(false);
-    setFilters([]);
+    clearTypedFilters();
     setPage(1);
-  }, [setFilters]);
-  const changeFilters = (next: readonly FilterNode[]) => {
-    setFilters(next);
-    setPage(1);
-  };
+  }, [clearTypedFilters]);
   const empty = visible.length === 0;
   // The grid keeps its empty state in the page (transparent) even with rows: render it only when empty.
   const emptyState = useMemo(
@@ -209,15 +197,10 @@ export function CustomersPage() {
         loaded={ready}
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
         filterMenu={
-          <FilterMenu
-            active={filters}
-            onToggle={(q) => changeFilters(toggleFilter(filters, q.filter))}
-            choices={filterChoices}
-            onAdd={(c) => changeFilters(hasFilter(filters, c) ? filters : [...filters, c])}
-          />
+          <FilterMenu active={filters.list} onToggle={(q) => filters.toggle(q.filter)} choices={filterChoices} onAdd={filters.add} />
         }
       />
-      <FilterChips filters={filters} onRemove={(f) => changeFilters(removeFilter(filters, f))} onClear={() => changeFilters([])} />
+      <FilterChips filters={filters.list} match={filters.match} onMatchChange={filters.setMatch} onRemove={filters.remove} onClear={filters.clear} />
       {canWrite && (
         <>
           <SelectionBanner

@@ -88,9 +88,12 @@ test('a filter narrows the selection: a bulk edit reaches only the selected cust
 test('a condition built in the Filters popover (credit below 0 in EUR) keeps exactly those customers', async ({ isolated: { server, admin, page } }) => {
   await admin.api.postOk('/api/sample-data', { count: 300 });
   const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from customers where credit < 0 and currency = 'EUR' and deleted_at is null`;
+  const [row] = await sql<{ n: number; either: number }[]>`
+    select count(*) filter (where credit < 0 and currency = 'EUR')::int as n,
+      count(*) filter (where (credit < 0 and currency = 'EUR') or credit + debit_limit <= 0)::int as either
+    from customers where deleted_at is null`;
   await sql.end();
-  const n = row!.n;
+  const { n, either } = row!;
   expect(n).toBeGreaterThan(0);
 
   await openCustomers(page);
@@ -107,4 +110,15 @@ test('a condition built in the Filters popover (credit below 0 in EUR) keeps exa
 
   await expect(page.getByRole('list', { name: 'Filters in force' }).getByRole('listitem')).toHaveText(['Credit < 0 EUR']);
   await expect(page.getByText(`${n} match`, { exact: true })).toBeVisible();
+
+  // With a second filter, "Any of" keeps the rows either one keeps; the URL says so, a reload keeps it.
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await popover.getByRole('checkbox', { name: 'Cannot dial' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByText('Any of', { exact: true }).click();
+  await expect(page.getByText(`${either} match`, { exact: true })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('match')).toBe('any');
+  await page.reload();
+  await expect(page.getByText(`${either} match`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Any of' })).toBeChecked();
 });
