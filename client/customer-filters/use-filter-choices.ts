@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { SET_FILTER_FIELDS, type SetFilterField } from '../../shared/customer-filter.js';
 import { CUSTOMER_STATUSES, STATUS_LABELS } from '../../shared/customer-status.js';
 import { WARNING_CODES, WARNING_LABELS } from '../../shared/warnings.js';
+import { SET_READERS } from '../customer-index/customer-filter-fields.js';
 import { distinctValues } from '../customer-index/distinct-values.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import type { FilterField } from './condition-draft.js';
@@ -16,12 +18,7 @@ const FIXED: Partial<Record<FilterField, Choice[]>> = {
   ],
 };
 
-const PICKS: Partial<Record<FilterField, (row: IndexedCustomer) => readonly string[]>> = {
-  currency: (r) => [r.customer.currency],
-  country: (r) => (r.customer.country ? [r.customer.country] : []),
-  tags: (r) => r.customer.tags,
-  accountManager: (r) => (r.customer.accountManager ? [r.customer.accountManager] : []),
-};
+const isSetField = (field: FilterField): field is SetFilterField => (SET_FILTER_FIELDS as readonly string[]).includes(field);
 
 /** Distinct values of the list fields over some rows, each counted when first asked for. */
 class FilterChoices {
@@ -33,8 +30,8 @@ class FilterChoices {
     if (fixed) return fixed;
     let found = this.#found.get(field);
     if (!found) {
-      const pick = PICKS[field];
-      found = pick ? distinctValues(this.rows, pick).map((v) => ({ value: v, label: v })) : [];
+      // The filter's own readers: a value offered here is one the condition can match.
+      found = isSetField(field) ? distinctValues(this.rows, SET_READERS[field]).map((v) => ({ value: v, label: v })) : [];
       this.#found.set(field, found);
     }
     return found;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReadTransaction } from 'replicache';
 import type { CustomerDetails } from '../../shared/customer-split.js';
 import { detailsKey } from '../../shared/keys.js';
 import type { TrunklineReplicache } from '../sync/sync-context.js';
@@ -18,7 +19,7 @@ export function useCustomerDetails(rep: TrunklineReplicache, customerId: string 
   useEffect(() => {
     if (!customerId) return undefined;
     return rep.subscribe(
-      async (tx) => (await tx.get(detailsKey(customerId))) as CustomerDetails | undefined,
+      (tx) => detailsIn(tx, customerId),
       (details) => setState({ id: customerId, loaded: true, details }),
     );
   }, [rep, customerId]);
@@ -28,5 +29,9 @@ export function useCustomerDetails(rep: TrunklineReplicache, customerId: string 
 
 /** Reads one customer's details from the store, for a preview of a change to the whole customer. */
 export function readCustomerDetails(rep: TrunklineReplicache, customerId: string): Promise<CustomerDetails | undefined> {
-  return rep.query(async (tx) => (await tx.get(detailsKey(customerId))) as CustomerDetails | undefined);
+  return rep.query((tx) => detailsIn(tx, customerId));
+}
+
+async function detailsIn(tx: ReadTransaction, customerId: string): Promise<CustomerDetails | undefined> {
+  return (await tx.get(detailsKey(customerId))) as CustomerDetails | undefined;
 }

@@ -73,9 +73,13 @@ export function CustomersPage() {
 
   const toFirstPage = useCallback(() => setPage(1), []);
   const filters = useCustomerFilters(toFirstPage);
+  const viewFilter = useMemo(
+    () => ({ search: deferredSearch, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
+    [deferredSearch, view, warningsOnly, filters.conditions, filters.now],
+  );
   const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
     snapshot,
-    { search: deferredSearch, status, view, warningsOnly, sort, conditions: filters.conditions, now: filters.now },
+    { ...viewFilter, status, sort },
     page,
     pageSize,
   );
@@ -89,10 +93,7 @@ export function CustomersPage() {
   const actions = useCustomerActions(previewedMutate, get);
 
   // `get` changes with every index version, so the selection drops customers that left the view.
-  const viewFilter = useMemo(
-    () => ({ search: deferredSearch, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
-    [deferredSearch, view, warningsOnly, filters.conditions, filters.now],
-  );
+  // The same filter as the view's: an action reaches only rows the view shows.
   const inView = useMemo(() => {
     const matches = rowMatcher(viewFilter);
     return (row: IndexedCustomer) => matches(row) && matchesStatus(row, status);
