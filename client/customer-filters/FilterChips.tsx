@@ -1,7 +1,9 @@
 import { Button, Group, Pill, SegmentedControl } from '@mantine/core';
 import type { FilterNode } from '../../shared/customer-filter.js';
 import { describeFilter } from './describe-filter.js';
-import type { FilterMatch } from './filters-in-url.js';
+import type { GridViewState } from '../../shared/grid-view.js';
+
+type FilterMatch = GridViewState['match'];
 
 export interface FilterChipsProps {
   filters: readonly FilterNode[];
@@ -24,8 +26,8 @@ export function FilterChips({ filters, match, onMatchChange, onRemove, onClear }
           value={match}
           onChange={(v) => onMatchChange(v as FilterMatch)}
           data={[
-            { value: 'and', label: 'All of' },
-            { value: 'or', label: 'Any of' },
+            { value: 'all', label: 'All of' },
+            { value: 'any', label: 'Any of' },
           ]}
         />
       )}

@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { FilterGroup, FilterNode } from '../../shared/customer-filter.js';
+import type { GridViewState } from '../../shared/grid-view.js';
+import type { GridView } from '../customer-views/use-grid-view.js';
 import { combine, hasFilter, removeFilter, toggleFilter } from './filter-list.js';
-import { readFiltersParam, readMatchParam, withFiltersParam, type FilterMatch } from './filters-in-url.js';
 
-interface FilterState {
-  list: readonly FilterNode[];
-  match: FilterMatch;
-  /** When the filters last changed: "within 24 h" and "more than 30 days ago" count back from it. */
-  now: number;
-}
+type FilterMatch = GridViewState['match'];
 
 export interface CustomerFilters {
   list: readonly FilterNode[];
@@ -24,40 +20,24 @@ export interface CustomerFilters {
 }
 
 /**
- * The grid's typed filters: the chips, whether a row must pass all of them or any, read
- * from the URL on load and written back on every change (replaced, so a reload or a link
- * opens the same rows). `onChange` runs after each change (the page goes back to page 1).
+ * The grid's typed filters, part of its view (and so of the URL and saved views): the
+ * chips, and whether a row must pass all of them or any.
  */
-export function useCustomerFilters(onChange: () => void): CustomerFilters {
-  const [state, setState] = useState<FilterState>(() => ({
-    list: readFiltersParam(window.location.search),
-    match: readMatchParam(window.location.search),
-    now: Date.now(),
-  }));
-  const { list, match, now } = state;
-  useEffect(() => {
-    const next = withFiltersParam(window.location.href, list, match);
-    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
-  }, [list, match]);
-  const update = useCallback(
-    (change: (s: FilterState) => Partial<FilterState>) => {
-      setState((s) => ({ ...s, ...change(s), now: Date.now() }));
-      onChange();
-    },
-    [onChange],
-  );
-  const conditions = useMemo(() => combine(list, match), [list, match]);
+export function useCustomerFilters(view: GridView): CustomerFilters {
+  const { filters: list, match } = view.state;
+  const { change } = view;
+  const conditions = useMemo(() => combine(list, match === 'any' ? 'or' : 'and'), [list, match]);
   // Stable, so memoised parts of the page (the empty state's "Clear filters") keep theirs.
-  const clear = useCallback(() => update(() => ({ list: [] })), [update]);
+  const clear = useCallback(() => change({ filters: [] }), [change]);
   return {
     list,
     match,
     conditions,
-    now,
-    toggle: (node) => update((s) => ({ list: toggleFilter(s.list, node) })),
-    add: (node) => update((s) => ({ list: hasFilter(s.list, node) ? s.list : [...s.list, node] })),
-    remove: (node) => update((s) => ({ list: removeFilter(s.list, node) })),
-    setMatch: (m) => update(() => ({ match: m })),
+    now: view.now,
+    toggle: (node) => change((s) => ({ filters: [...toggleFilter(s.filters, node)] })),
+    add: (node) => change((s) => ({ filters: hasFilter(s.filters, node) ? s.filters : [...s.filters, node] })),
+    remove: (node) => change((s) => ({ filters: [...removeFilter(s.filters, node)] })),
+    setMatch: (m) => change({ match: m }),
     clear,
   };
 }

@@ -107,7 +107,7 @@ describe('CustomerIndex with live figures', () => {
     store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 2, 120_000, 40_000, 40, 0, 0, 0], ch: 12 }));
     clock.runAll();
     expect(codes()).toEqual(['low_asr', 'channels_full']);
-    const matches = queryCustomers(index.getSnapshot().rows, { search: '', view: 'customers', warningsOnly: true, status: 'all', sort: { column: 'name', direction: 'asc' } });
+    const matches = queryCustomers(index.getSnapshot().rows, { search: '', view: 'customers', warningsOnly: true, status: 'all', sort: [{ column: 'name', direction: 'asc' }] });
     expect(matches.map((r) => r.id)).toEqual([testId(1)]);
     store.put(testCustomer(1, { channels: 0 }));
     store.putMetrics(testId(1), makeCustomerMetrics({ h1: [40, 30, 120_000, 40_000, 40, 0, 0, 0], ch: 12 }));

@@ -3,7 +3,7 @@ import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { acdSeconds, asrPercent, callsPerSecond, isDialling, lastCallAt, liveChannels, pddSeconds, windowSums } from './customer-metrics.js';
 import { sortCustomers } from './customer-sort.js';
 import { testRow } from './customer-test-rows.js';
-import type { SortColumn } from './customer-query.js';
+import type { GridColumnId } from '../../shared/grid-view.js';
 
 const ACCESSORS = [liveChannels, asrPercent, acdSeconds, pddSeconds, callsPerSecond, lastCallAt];
 
@@ -48,9 +48,9 @@ describe('metric accessors', () => {
     const high = testRow(1, { name: 'High' }, makeCustomerMetrics({ h1: [100, 80, 8_000_000, 400_000, 100, 0, 0, 0], cps: 3, ch: 20, last: 3_000 }));
     const low = testRow(2, { name: 'Low' }, makeCustomerMetrics({ h1: [100, 10, 500_000, 100_000, 100, 0, 0, 0], cps: 0.5, ch: 1, last: 1_000 }));
     const none = testRow(3, { name: 'None' });
-    const columns: SortColumn[] = ['asr', 'acd', 'pdd', 'cps', 'channels', 'lastCall'];
+    const columns: GridColumnId[] = ['asr', 'acd', 'pdd', 'cps', 'channels', 'lastCall'];
     for (const column of columns) {
-      const names = (direction: 'asc' | 'desc') => sortCustomers([none, high, low], { column, direction }).map((r) => r.customer.name);
+      const names = (direction: 'asc' | 'desc') => sortCustomers([none, high, low], [{ column, direction }]).map((r) => r.customer.name);
       expect(names('asc'), column).toEqual(['Low', 'High', 'None']);
       expect(names('desc'), column).toEqual(['High', 'Low', 'None']);
     }

@@ -9,6 +9,7 @@ import {
   type CustomerSort,
 } from './customer-query.js';
 import { sortCustomers } from './customer-sort.js';
+import { GRID_COLUMN_IDS } from '../../shared/grid-view.js';
 import { testRow } from './customer-test-rows.js';
 
 const base: CustomerQuery = {
@@ -16,7 +17,7 @@ const base: CustomerQuery = {
   status: 'all',
   view: 'customers',
   warningsOnly: false,
-  sort: { column: 'name', direction: 'asc' },
+  sort: [{ column: 'name', direction: 'asc' }],
 };
 const names = (rows: readonly IndexedCustomer[]) => rows.map((r) => r.customer.name);
 const run = (rows: IndexedCustomer[], q: Partial<CustomerQuery>) => names(queryCustomers(rows, { ...base, ...q }));
@@ -125,8 +126,8 @@ describe('sorting', () => {
 
   it('sorts names case- and accent-insensitively, both directions', () => {
     const list = [testRow(1, { name: 'beta' }), testRow(2, { name: 'Alpha' }), testRow(3, { name: 'Émile' })];
-    expect(sortBy(list, { column: 'name', direction: 'asc' })).toEqual(['Alpha', 'beta', 'Émile']);
-    expect(sortBy(list, { column: 'name', direction: 'desc' })).toEqual(['Émile', 'beta', 'Alpha']);
+    expect(sortBy(list, [{ column: 'name', direction: 'asc' }])).toEqual(['Alpha', 'beta', 'Émile']);
+    expect(sortBy(list, [{ column: 'name', direction: 'desc' }])).toEqual(['Émile', 'beta', 'Alpha']);
   });
 
   it('sorts money numerically, not as text', () => {
@@ -135,8 +136,8 @@ describe('sorting', () => {
       testRow(2, { name: 'B', credit: '100.00' }),
       testRow(3, { name: 'C', credit: '-20.00' }),
     ];
-    expect(sortBy(list, { column: 'credit', direction: 'asc' })).toEqual(['C', 'A', 'B']);
-    expect(sortBy(list, { column: 'credit', direction: 'desc' })).toEqual(['B', 'A', 'C']);
+    expect(sortBy(list, [{ column: 'credit', direction: 'asc' }])).toEqual(['C', 'A', 'B']);
+    expect(sortBy(list, [{ column: 'credit', direction: 'desc' }])).toEqual(['B', 'A', 'C']);
   });
 
   it('never orders amounts of different currencies against each other: currency first, then the amount', () => {
@@ -146,35 +147,36 @@ describe('sorting', () => {
       testRow(3, { name: 'C', credit: '10.00', currency: 'SEK' }),
       testRow(4, { name: 'D', credit: '5.00', currency: 'USD' }),
     ];
-    expect(sortBy(list, { column: 'credit', direction: 'asc' })).toEqual(['A', 'C', 'B', 'D']);
-    expect(sortBy(list, { column: 'credit', direction: 'desc' })).toEqual(['D', 'B', 'C', 'A']);
+    expect(sortBy(list, [{ column: 'credit', direction: 'asc' }])).toEqual(['A', 'C', 'B', 'D']);
+    // Descending reverses the amounts, not the currencies: SEK stays before USD.
+    expect(sortBy(list, [{ column: 'credit', direction: 'desc' }])).toEqual(['C', 'A', 'D', 'B']);
   });
 
   it('sorts channel limits with unlimited (0) above every number', () => {
     const list = [testRow(1, { name: 'A', channels: 0 }), testRow(2, { name: 'B', channels: 500 }), testRow(3, { name: 'C', channels: 30 })];
-    expect(sortBy(list, { column: 'channels', direction: 'asc' })).toEqual(['C', 'B', 'A']);
-    expect(sortBy(list, { column: 'channels', direction: 'desc' })).toEqual(['A', 'B', 'C']);
+    expect(sortBy(list, [{ column: 'channels', direction: 'asc' }])).toEqual(['C', 'B', 'A']);
+    expect(sortBy(list, [{ column: 'channels', direction: 'desc' }])).toEqual(['A', 'B', 'C']);
   });
 
   it('sorts statuses in a fixed order', () => {
     const list = [testRow(1, { name: 'A', status: 'inactive' }), testRow(2, { name: 'B', status: 'active' })];
-    expect(sortBy(list, { column: 'status', direction: 'asc' })).toEqual(['B', 'A']);
-    expect(sortBy(list, { column: 'status', direction: 'desc' })).toEqual(['A', 'B']);
+    expect(sortBy(list, [{ column: 'status', direction: 'asc' }])).toEqual(['B', 'A']);
+    expect(sortBy(list, [{ column: 'status', direction: 'desc' }])).toEqual(['A', 'B']);
   });
 
   it('puts missing values last in both directions', () => {
     const list = [testRow(1, { name: 'NoCountry' }), testRow(2, { name: 'Germany', country: 'DE' }), testRow(3, { name: 'France', country: 'FR' })];
-    expect(sortBy(list, { column: 'country', direction: 'asc' })).toEqual(['Germany', 'France', 'NoCountry']);
-    expect(sortBy(list, { column: 'country', direction: 'desc' })).toEqual(['France', 'Germany', 'NoCountry']);
+    expect(sortBy(list, [{ column: 'country', direction: 'asc' }])).toEqual(['Germany', 'France', 'NoCountry']);
+    expect(sortBy(list, [{ column: 'country', direction: 'desc' }])).toEqual(['France', 'Germany', 'NoCountry']);
     const tagged = [testRow(1, { name: 'Untagged', tags: [] }), testRow(2, { name: 'Zed', tags: ['b'] }), testRow(3, { name: 'Yan', tags: ['a'] })];
-    expect(sortBy(tagged, { column: 'tags', direction: 'asc' })).toEqual(['Yan', 'Zed', 'Untagged']);
-    expect(sortBy(tagged, { column: 'tags', direction: 'desc' })).toEqual(['Zed', 'Yan', 'Untagged']);
+    expect(sortBy(tagged, [{ column: 'tags', direction: 'asc' }])).toEqual(['Yan', 'Zed', 'Untagged']);
+    expect(sortBy(tagged, [{ column: 'tags', direction: 'desc' }])).toEqual(['Zed', 'Yan', 'Untagged']);
   });
 
   it('metric columns with no data keep the name order', () => {
     const list = [testRow(1, { name: 'b' }), testRow(2, { name: 'a' })];
     for (const column of ['asr', 'acd', 'pdd', 'cps', 'lastCall'] as const) {
-      expect(sortBy(list, { column, direction: 'desc' })).toEqual(['a', 'b']);
+      expect(sortBy(list, [{ column, direction: 'desc' }])).toEqual(['a', 'b']);
     }
   });
 
@@ -183,7 +185,7 @@ describe('sorting', () => {
       testRow(1, { name: 'Old', deletedAt: '2026-01-01T00:00:00.000Z' }),
       testRow(2, { name: 'New', deletedAt: '2026-03-01T00:00:00.000Z' }),
     ];
-    expect(sortBy(list, { column: 'deletedAt', direction: 'desc' })).toEqual(['New', 'Old']);
+    expect(sortBy(list, [{ column: 'deletedAt', direction: 'desc' }])).toEqual(['New', 'Old']);
   });
 
   it('is stable: ties fall back to name, then id, whatever the input order', () => {
@@ -193,14 +195,44 @@ describe('sorting', () => {
       testRow(3, { name: 'Same', credit: '1.00' }),
       testRow(1, { name: 'Cheap', credit: '0.50' }),
     ];
-    const ids = (l: IndexedCustomer[]) => sortCustomers(l, { column: 'credit', direction: 'desc' }).map((r) => r.id.slice(-1));
+    const ids = (l: IndexedCustomer[]) => sortCustomers(l, [{ column: 'credit', direction: 'desc' }]).map((r) => r.id.slice(-1));
     expect(ids(list)).toEqual(['2', '3', '4', '1']);
     expect(ids([...list].reverse())).toEqual(['2', '3', '4', '1']);
   });
 
+  it('sorts by several levels: the second breaks the first one\'s ties, each in its own direction', () => {
+    const list = [
+      testRow(1, { name: 'A', status: 'active', credit: '5.00' }),
+      testRow(2, { name: 'B', status: 'inactive', credit: '50.00' }),
+      testRow(3, { name: 'C', status: 'active', credit: '500.00' }),
+      testRow(4, { name: 'D', status: 'inactive', credit: '1.00' }),
+    ];
+    const byStatusThenCredit = [{ column: 'status', direction: 'asc' }, { column: 'credit', direction: 'desc' }] as const;
+    expect(sortBy(list, byStatusThenCredit)).toEqual(['C', 'A', 'B', 'D']);
+    expect(sortBy(list, [{ column: 'status', direction: 'desc' }, { column: 'credit', direction: 'asc' }])).toEqual(['D', 'B', 'A', 'C']);
+  });
+
+  it('sorts by every column, a missing value last, without throwing', () => {
+    const list = [testRow(1, { name: 'Full', accountRef: 'R1', accountManager: 'Ann', dailySpendLimit: '10.00' }), testRow(2, { name: 'Empty' })];
+    for (const column of GRID_COLUMN_IDS) {
+      for (const direction of ['asc', 'desc'] as const) expect(sortBy(list, [{ column, direction }])).toHaveLength(2);
+    }
+    expect(sortBy(list, [{ column: 'accountManager', direction: 'desc' }])).toEqual(['Full', 'Empty']);
+    expect(sortBy(list, [{ column: 'dailySpendLimit', direction: 'asc' }])).toEqual(['Full', 'Empty']);
+  });
+
+  it('sorts by available balance: credit plus debit limit, currency first', () => {
+    const list = [
+      testRow(1, { name: 'A', credit: '-100.00', debitLimit: '500.00' }),
+      testRow(2, { name: 'B', credit: '200.00', debitLimit: '0.00' }),
+      testRow(3, { name: 'C', credit: '-5.00', debitLimit: '0.00' }),
+    ];
+    expect(sortBy(list, [{ column: 'availableBalance', direction: 'desc' }])).toEqual(['A', 'B', 'C']);
+  });
+
   it('does not change its input', () => {
     const list = [testRow(1, { name: 'b' }), testRow(2, { name: 'a' })];
-    sortCustomers(list, { column: 'name', direction: 'asc' });
+    sortCustomers(list, [{ column: 'name', direction: 'asc' }]);
     expect(names(list)).toEqual(['b', 'a']);
   });
 });

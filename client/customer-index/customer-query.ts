@@ -1,9 +1,10 @@
-import { CUSTOMER_STATUSES, type CustomerStatus } from '../../shared/customer-status.js';
+import { CUSTOMER_STATUSES } from '../../shared/customer-status.js';
 import type { FilterNode } from '../../shared/customer-filter.js';
+import type { StatusFilter } from '../../shared/grid-view.js';
 import { compileFilter } from './customer-filter.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import { isDialling } from './customer-metrics.js';
-import { sortCustomers } from './customer-sort.js';
+import { sortCustomers, type CustomerSort } from './customer-sort.js';
 import { foldText } from './fold-text.js';
 
 /**
@@ -13,19 +14,10 @@ import { foldText } from './fold-text.js';
  * each keystroke.
  */
 
-export type StatusFilter = 'all' | CustomerStatus | 'dialling';
-export const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...CUSTOMER_STATUSES, 'dialling'];
+export type { StatusFilter } from '../../shared/grid-view.js';
+export type { CustomerSort } from './customer-sort.js';
 
 export type CustomerView = 'customers' | 'trash';
-
-export const SORT_COLUMNS = ['name', 'credit', 'channels', 'status', 'lastCall', 'asr', 'acd', 'pdd', 'cps', 'country', 'tags', 'deletedAt'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
-export type SortDirection = 'asc' | 'desc';
-
-export interface CustomerSort {
-  column: SortColumn;
-  direction: SortDirection;
-}
 
 export interface CustomerFilter {
   search: string;
@@ -40,10 +32,6 @@ export interface CustomerFilter {
 export interface CustomerQuery extends CustomerFilter {
   status: StatusFilter;
   sort: CustomerSort;
-}
-
-export function isSortColumn(value: string): value is SortColumn {
-  return (SORT_COLUMNS as readonly string[]).includes(value);
 }
 
 /** Whitespace-separated, folded search terms; every one must match (AND). */

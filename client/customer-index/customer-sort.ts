@@ -1,91 +1,107 @@
-import type { CustomerSort, SortColumn } from './customer-query.js';
-import { acdSeconds, asrPercent, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
+import type { SortLevel } from '../../shared/grid-view.js';
+import { CUSTOMER_FIELDS, type SortKey } from './customer-fields.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import type { RowChange } from './row-change-log.js';
 
 /**
- * Sorting the customer list. Keys are precomputed on the index and read once per row;
- * comparisons are plain `<` on strings and numbers (no localeCompare). Missing values
- * sort last in both directions; ties break by name then id, so the order never flickers
- * and is a strict total order (which `updateSorted` relies on). Keys must come from the
- * row object alone: a row that is the same object sorts the same.
+ * Sorting the customer list by one or more columns (the first decides, the next break its
+ * ties). Keys come from the column catalog (customer-fields.ts) and are read once per row;
+ * comparisons are plain `<` on strings and numbers (no localeCompare). Missing values sort
+ * last in both directions; ties break by name then id, so the order never flickers and is
+ * a strict total order (which `updateSorted` relies on). Keys must come from the row
+ * object alone: a row that is the same object sorts the same.
  */
 
-type SortKey = number | string | undefined;
-type KeyOf = (row: IndexedCustomer) => SortKey;
+/** The sort levels in force, most significant first (at least one). */
+export type CustomerSort = readonly SortLevel[];
 
-/** Sort keys per column (at most two), most significant first. */
-const SORT_KEYS: Record<SortColumn, readonly KeyOf[]> = {
-  name: [(r) => r.nameKey],
-  // Amounts in different currencies are not comparable: currency first, then the amount.
-  credit: [(r) => r.customer.currency, (r) => r.credit],
-  channels: [liveChannels, (r) => r.channelLimit],
-  status: [(r) => r.statusRank],
-  lastCall: [lastCallAt],
-  asr: [asrPercent],
-  acd: [acdSeconds],
-  pdd: [pddSeconds],
-  cps: [callsPerSecond],
-  country: [(r) => r.countryKey],
-  tags: [(r) => r.tagsKey],
-  deletedAt: [(r) => r.deletedAtMs],
-};
+type Read = (row: IndexedCustomer) => SortKey;
 
-/** A row with its keys read out; a missing key is flagged (1) and its value zeroed, so comparing is branch-light. */
-interface Decorated {
-  row: IndexedCustomer;
-  m0: number;
-  k0: string | number;
-  m1: number;
-  k1: string | number;
+/** Every key of every level, with the sign its level's direction gives it. */
+function keysOf(sort: CustomerSort): { reads: Read[]; signs: number[] } {
+  const reads: Read[] = [];
+  const signs: number[] = [];
+  for (const level of sort) {
+    for (const spec of CUSTOMER_FIELDS[level.column].sort) {
+      reads.push(spec.read);
+      signs.push(spec.ascending || level.direction === 'asc' ? 1 : -1);
+    }
+  }
+  return { reads, signs };
 }
 
 const isMissing = (k: SortKey): boolean => k === undefined || (typeof k === 'number' && Number.isNaN(k));
 
-function decorator(sort: CustomerSort): (row: IndexedCustomer) => Decorated {
-  const [first, second] = SORT_KEYS[sort.column];
-  return (row) => {
-    const k0 = first?.(row);
-    const k1 = second?.(row);
-    const m0 = isMissing(k0) ? 1 : 0;
-    const m1 = isMissing(k1) ? 1 : 0;
-    return { row, m0, k0: m0 ? 0 : k0!, m1, k1: m1 ? 0 : k1! };
+/** A row with its keys read out; a missing key is marked in `missing` and holds 0, so comparing is branch-light. */
+interface Decorated {
+  row: IndexedCustomer;
+  keys: (string | number)[];
+  missing: number;
+}
+
+function compareTail(a: IndexedCustomer, b: IndexedCustomer): number {
+  return (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function decoratedComparator(signs: readonly number[]): (a: Decorated, b: Decorated) => number {
+  const n = signs.length;
+  return (a, b) => {
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << i;
+      const ma = a.missing & bit;
+      const mb = b.missing & bit;
+      if (ma !== mb) return ma ? 1 : -1;
+      const x = a.keys[i]!;
+      const y = b.keys[i]!;
+      if (x < y) return -signs[i]!;
+      if (x > y) return signs[i]!;
+    }
+    return compareTail(a.row, b.row);
   };
 }
 
-function comparator(sort: CustomerSort): (a: Decorated, b: Decorated) => number {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return (a, b) =>
-    a.m0 - b.m0 ||
-    (a.k0 < b.k0 ? -sign : a.k0 > b.k0 ? sign : 0) ||
-    a.m1 - b.m1 ||
-    (a.k1 < b.k1 ? -sign : a.k1 > b.k1 ? sign : 0) ||
-    (a.row.nameKey < b.row.nameKey ? -1 : a.row.nameKey > b.row.nameKey ? 1 : 0) ||
-    (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
-}
-
-/** The same order as `comparator`, reading keys on the fly: for merges, which compare each row about once. */
+/** The same order as the sort, reading keys on the fly: for merges, which compare each row about once. */
 export function rowComparator(sort: CustomerSort): (a: IndexedCustomer, b: IndexedCustomer) => number {
-  const [first, second] = SORT_KEYS[sort.column];
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const compareKey = (x: SortKey, y: SortKey): number => {
-    const mx = isMissing(x);
-    const my = isMissing(y);
-    if (mx || my) return mx === my ? 0 : mx ? 1 : -1;
-    return x! < y! ? -sign : x! > y! ? sign : 0;
+  const { reads, signs } = keysOf(sort);
+  return (a, b) => {
+    for (let i = 0; i < reads.length; i++) {
+      const x = reads[i]!(a);
+      const y = reads[i]!(b);
+      const mx = isMissing(x);
+      const my = isMissing(y);
+      if (mx || my) {
+        if (mx === my) continue;
+        return mx ? 1 : -1;
+      }
+      if (x! < y!) return -signs[i]!;
+      if (x! > y!) return signs[i]!;
+    }
+    return compareTail(a, b);
   };
-  return (a, b) =>
-    (first ? compareKey(first(a), first(b)) : 0) ||
-    (second ? compareKey(second(a), second(b)) : 0) ||
-    (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Sorted copy of `rows`: numeric for money and numbers, missing values last in both directions. */
 export function sortCustomers(rows: readonly IndexedCustomer[], sort: CustomerSort): IndexedCustomer[] {
-  const decorated = rows.map(decorator(sort));
-  decorated.sort(comparator(sort));
+  const { reads, signs } = keysOf(sort);
+  const decorated: Decorated[] = rows.map((row) => {
+    const keys: (string | number)[] = new Array(reads.length);
+    let missing = 0;
+    for (let i = 0; i < reads.length; i++) {
+      const k = reads[i]!(row);
+      if (isMissing(k)) {
+        missing |= 1 << i;
+        keys[i] = 0;
+      } else keys[i] = k!;
+    }
+    return { row, keys, missing };
+  });
+  decorated.sort(decoratedComparator(signs));
   return decorated.map((d) => d.row);
+}
+
+/** Whether two sorts order rows the same way. */
+export function sameSort(a: CustomerSort, b: CustomerSort): boolean {
+  return a === b || (a.length === b.length && a.every((l, i) => l.column === b[i]!.column && l.direction === b[i]!.direction));
 }
 
 /** A list after some rows changed: whether any row left, arrived or moved (else only rows were replaced in place). */

@@ -9,7 +9,8 @@ import { customerKey, detailsKey, metricsKey } from '../../shared/keys.js';
 import type { CustomerMetrics } from '../../shared/metrics.js';
 import { makeCustomerMetrics } from '../../shared/test-fixtures.js';
 import { CustomerIndex } from './customer-index.js';
-import { queryCustomers, SORT_COLUMNS, STATUS_FILTERS, type CustomerQuery } from './customer-query.js';
+import { queryCustomers, type CustomerQuery } from './customer-query.js';
+import { GRID_COLUMN_IDS, STATUS_FILTERS } from '../../shared/grid-view.js';
 import { listRows, testCustomer } from './customer-test-rows.js';
 import { CustomerViewModel, type ViewQuery } from './customer-view-model.js';
 
@@ -111,10 +112,14 @@ const CONDITIONS: readonly FilterNode[] = [
 
 const queryArb = fc.record({
   // Metric columns twice as likely: their keys change with every figures update.
-  sort: fc.record({
-    column: fc.oneof(fc.constantFrom(...SORT_COLUMNS), fc.constantFrom(...METRIC_COLUMNS)),
-    direction: fc.constantFrom('asc' as const, 'desc' as const),
-  }),
+  // One to three levels, as shift-click builds them.
+  sort: fc.uniqueArray(
+    fc.record({
+      column: fc.oneof(fc.constantFrom(...GRID_COLUMN_IDS), fc.constantFrom(...METRIC_COLUMNS)),
+      direction: fc.constantFrom('asc' as const, 'desc' as const),
+    }),
+    { minLength: 1, maxLength: 3, selector: (l) => l.column },
+  ),
   filter: fc.record({
     search: fc.constantFrom(...SEARCHES),
     view: fc.constantFrom('customers' as const, 'trash' as const),
@@ -192,7 +197,7 @@ describe('CustomerViewModel', () => {
     const { index, write, publish } = manualIndex();
     write(Array.from({ length: 10 }, (_, n) => testCustomer(n)));
     const vm = new CustomerViewModel();
-    const query: ViewQuery = { sort: { column: 'name', direction: 'asc' }, filter: { search: '', view: 'customers', warningsOnly: false }, status: 'all' };
+    const query: ViewQuery = { sort: [{ column: 'name', direction: 'asc' }], filter: { search: '', view: 'customers', warningsOnly: false }, status: 'all' };
     const before = vm.update(index.getSnapshot(), query);
     write([testCustomer(3, { status: 'inactive' })]);
     publish();
@@ -210,7 +215,7 @@ describe('CustomerViewModel', () => {
     const { index, write } = manualIndex();
     write(Array.from({ length: 30 }, (_, n) => testCustomer(n)));
     const vm = new CustomerViewModel();
-    const q = (search: string): ViewQuery => ({ sort: { column: 'name', direction: 'asc' }, filter: { search, view: 'customers', warningsOnly: false }, status: 'all' });
+    const q = (search: string): ViewQuery => ({ sort: [{ column: 'name', direction: 'asc' }], filter: { search, view: 'customers', warningsOnly: false }, status: 'all' });
     expect(vm.update(index.getSnapshot(), q('noc1')).visible).toHaveLength(11);
     expect(vm.update(index.getSnapshot(), q('noc12')).visible).toHaveLength(1);
     expect(vm.update(index.getSnapshot(), q('noc2')).visible).toHaveLength(11);

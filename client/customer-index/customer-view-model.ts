@@ -10,7 +10,7 @@ import {
   type CustomerSort,
   type StatusFilter,
 } from './customer-query.js';
-import { sortCustomers, updateSorted, type UpdatedList } from './customer-sort.js';
+import { sameSort, sortCustomers, updateSorted, type UpdatedList } from './customer-sort.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import type { RowChange, RowChanges } from './row-change-log.js';
 
@@ -140,8 +140,6 @@ function* only(changes: RowChanges, keep: (row: IndexedCustomer) => boolean): It
     if (b || a) yield { before: b, after: a };
   }
 }
-
-const sameSort = (a: CustomerSort, b: CustomerSort) => a.column === b.column && a.direction === b.direction;
 
 /** Typed conditions compare by identity: the page replaces them, never edits them in place. */
 function sameFilter(a: CustomerFilter, b: CustomerFilter): boolean {

@@ -1,9 +1,9 @@
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
-import { memo, useCallback, useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { gridColumnIdSchema, PAGE_SIZES, type Density } from '../../shared/grid-view.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
-import { isSortColumn, type CustomerSort } from '../customer-index/customer-query.js';
-import { PAGE_SIZES } from './use-page-size.js';
-
+import type { CustomerSort } from '../customer-index/customer-query.js';
+import { nextSort } from '../customer-index/next-sort.js';
 
 export interface CustomersGridProps {
   /** The rows of the current page only: the grid never renders more than one page. */
@@ -16,6 +16,9 @@ export interface CustomersGridProps {
   columns: DataTableColumn<IndexedCustomer>[];
   sort: CustomerSort;
   onSortChange: (sort: CustomerSort) => void;
+  density: Density;
+  /** Where the table keeps its columns' order, visibility, pins and widths (use-stored-columns.ts); undefined: fixed columns. */
+  storeColumnsKey: string | undefined;
   /** Undefined hides the checkbox column (viewers). */
   selection?: {
     selected: ReadonlySet<string>;
@@ -25,10 +28,13 @@ export interface CustomersGridProps {
 }
 
 const idOf = (r: IndexedCustomer) => r.id;
+const PAGE_SIZE_OPTIONS = [...PAGE_SIZES];
+const FILL = { height: '100%' } as const;
 
 /**
- * The customer grid: one page of the computed view, our own sort, selection by id.
- * Memoised: typing in the search box must not re-render a page of rows per keystroke.
+ * The customer grid: one page of the computed view, our own sort (shift-click adds a
+ * level), selection by id. Memoised: typing in the search box must not re-render a page
+ * of rows per keystroke.
  */
 export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridProps) {
   const { records, selection, sort, onSortChange } = props;
@@ -36,53 +42,63 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
     () => (selection ? records.filter((r) => selection.selected.has(r.id)) : undefined),
     [records, selection],
   );
+  // The table draws the first level's arrow; the titles number the levels (customer-columns.tsx).
   const sortStatus = useMemo<DataTableSortStatus<IndexedCustomer>>(
-    () => ({ columnAccessor: sort.column, direction: sort.direction }),
+    () => ({ columnAccessor: sort[0]!.column, direction: sort[0]!.direction }),
     [sort],
   );
+  // The table's sort callback has no event: whether shift was held is noted as the click or key goes by.
+  const shift = useRef(false);
+  const noteShift = useCallback((e: { shiftKey: boolean }) => {
+    shift.current = e.shiftKey;
+  }, []);
   const handleSort = useCallback(
     (s: DataTableSortStatus<IndexedCustomer>) => {
-      const column = String(s.columnAccessor);
-      if (isSortColumn(column)) onSortChange({ column, direction: s.direction });
+      const column = gridColumnIdSchema.safeParse(s.columnAccessor);
+      if (column.success) onSortChange(nextSort(sort, column.data, shift.current));
     },
-    [onSortChange],
+    [onSortChange, sort],
   );
   const handleSelection = useCallback(
     (rows: IndexedCustomer[]) => selection?.onPageSelectionChange(records.map(idOf), rows.map(idOf)),
     [selection, records],
   );
+  const compact = props.density === 'compact';
 
   return (
-    <DataTable<IndexedCustomer>
-      idAccessor={idOf}
-      records={records}
-      columns={props.columns}
-      withTableBorder
-      borderRadius="sm"
-      striped
-      highlightOnHover
-      verticalSpacing={4}
-      horizontalSpacing="xs"
-      fz="sm"
-      height="100%"
-      minHeight={240}
-      sortStatus={sortStatus}
-      onSortStatusChange={handleSort}
-      page={props.page}
-      onPageChange={props.onPageChange}
-      totalRecords={props.totalRecords}
-      recordsPerPage={props.pageSize}
-      recordsPerPageOptions={PAGE_SIZES}
-      onRecordsPerPageChange={props.onPageSizeChange}
-      recordsPerPageLabel="Customers per page"
-      paginationText={({ from, to, totalRecords }) =>
-        `${from.toLocaleString('en')}–${to.toLocaleString('en')} of ${totalRecords.toLocaleString('en')}`
-      }
-      selectedRecords={selectedOnPage}
-      onSelectedRecordsChange={selection ? handleSelection : undefined}
-      allRecordsSelectionCheckboxProps={{ 'aria-label': 'Select all customers on this page' }}
-      getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.customer.name}` })}
-      emptyState={props.emptyState}
-    />
+    <div style={FILL} onClickCapture={noteShift} onKeyDownCapture={noteShift}>
+      <DataTable<IndexedCustomer>
+        idAccessor={idOf}
+        records={records}
+        columns={props.columns}
+        storeColumnsKey={props.storeColumnsKey}
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        verticalSpacing={compact ? 4 : 10}
+        horizontalSpacing={compact ? 'xs' : 'sm'}
+        fz={compact ? 'sm' : 'md'}
+        height="100%"
+        minHeight={240}
+        sortStatus={sortStatus}
+        onSortStatusChange={handleSort}
+        page={props.page}
+        onPageChange={props.onPageChange}
+        totalRecords={props.totalRecords}
+        recordsPerPage={props.pageSize}
+        recordsPerPageOptions={PAGE_SIZE_OPTIONS}
+        onRecordsPerPageChange={props.onPageSizeChange}
+        recordsPerPageLabel="Customers per page"
+        paginationText={({ from, to, totalRecords }) =>
+          `${from.toLocaleString('en')}–${to.toLocaleString('en')} of ${totalRecords.toLocaleString('en')}`
+        }
+        selectedRecords={selectedOnPage}
+        onSelectedRecordsChange={selection ? handleSelection : undefined}
+        allRecordsSelectionCheckboxProps={{ 'aria-label': 'Select all customers on this page' }}
+        getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.customer.name}` })}
+        emptyState={props.emptyState}
+      />
+    </div>
   );
 });

@@ -1,12 +1,14 @@
 import 'mantine-datatable/styles.css';
 import { Box, Stack } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { Density, GridColumnState } from '../../shared/grid-view.js';
 import { can } from '../../shared/auth.js';
 import { useReadiness } from '../app/readiness.js';
 import { useSync } from '../sync/sync-context.js';
 import { BulkEditModal } from '../customer-actions/BulkEditModal.js';
 import { useCustomerColumns } from './customer-columns.js';
-import { matchesStatus, rowMatcher, type CustomerSort, type CustomerView, type StatusFilter } from '../customer-index/customer-query.js';
+import { matchesStatus, rowMatcher, type CustomerSort, type CustomerView } from '../customer-index/customer-query.js';
+import { useGridView } from '../customer-views/use-grid-view.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
@@ -29,14 +31,15 @@ import { useCustomerActions } from '../customer-actions/use-customer-actions.js'
 import { useCustomerIndex } from '../customer-index/use-customer-index.js';
 import { useCustomerView } from '../customer-index/use-customer-view.js';
 import { useFirstSync } from './use-first-sync.js';
-import { usePageSize } from './use-page-size.js';
 import { useRowsOnScreen } from './use-rows-on-screen.js';
+import { useStoredColumns } from './use-stored-columns.js';
+import { useResettingPage } from './use-resetting-page.js';
+import { ColumnsMenu } from './ColumnsMenu.js';
 import { useUrlIntent } from './use-url-intent.js';
 
-const DEFAULT_SORT: Record<CustomerView, CustomerSort> = {
-  customers: { column: 'name', direction: 'asc' },
-  trash: { column: 'deletedAt', direction: 'desc' },
-};
+const TRASH_SORT: CustomerSort = [{ column: 'deletedAt', direction: 'desc' }];
+/** Where the table keeps the list's column layout between renders (the view state stays the truth). */
+const COLUMNS_KEY = 'trunkline.customers.grid';
 
 // Fills the shell's main area so the grid scrolls inside itself under a sticky header.
 const PAGE_HEIGHT =
@@ -59,20 +62,20 @@ export function CustomersPage() {
   useReadiness('customers', ready ? 'ready' : null);
 
   const [view, setView] = useState<CustomerView>(intent.view);
-  const [search, setSearch] = useState('');
+  // Search, filters, sort, columns and page size are the view (in the URL, saved by name); the trash sorts on its own.
+  const gridView = useGridView();
+  const { search, status, warningsOnly, pageSize, density } = gridView.state;
+  const change = gridView.change;
   // The box updates at once; filtering 100,000 rows follows in a background render that the next keystroke can interrupt.
   const deferredSearch = useDeferredValue(search);
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [warningsOnly, setWarningsOnly] = useState(false);
-  const [sort, setSort] = useState<CustomerSort>(DEFAULT_SORT[intent.view]);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = usePageSize();
+  const [trashSort, setTrashSort] = useState<CustomerSort>(TRASH_SORT);
+  const sort = view === 'trash' ? trashSort : gridView.state.sort;
+  const [page, setPage] = useResettingPage([view, sort, search, status, warningsOnly, gridView.state.filters, gridView.state.match, pageSize]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
   const [bulkOpen, setBulkOpen] = useState(false);
 
-  const toFirstPage = useCallback(() => setPage(1), []);
-  const filters = useCustomerFilters(toFirstPage);
+  const filters = useCustomerFilters(gridView);
   const viewFilter = useMemo(
     () => ({ search: deferredSearch, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
     [deferredSearch, view, warningsOnly, filters.conditions, filters.now],
@@ -105,30 +108,17 @@ export function CustomersPage() {
   const filterChoices = useFilterChoices(rows);
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
-  const columns = useCustomerColumns(view, openCard);
+  const columns = useCustomerColumns(view, openCard, sort);
+  const changeColumns = useCallback((next: GridColumnState[]) => change({ columns: next }), [change]);
+  const columnsKey = view === 'trash' ? undefined : COLUMNS_KEY;
+  useStoredColumns(columnsKey, gridView.state.columns, changeColumns);
   const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.list.length > 0;
   const clearSelection = useCallback(() => setSelected(new Set()), []);
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
   // Stable handlers and elements keep the memoised grid from re-rendering while typing.
-  const changePageSize = useCallback((size: number) => {
-    setPageSize(size);
-    setPage(1);
-  }, [setPageSize]);
-  const changeSort = useCallback((next: CustomerSort) => {
-    setSort(next);
-    setPage(1);
-  }, []);
-  const clearTypedFilters = filters.clear;
-  const clearFilters = useCallback(() => {
-    setSearch('');
-    setStatus('all');
-    setWarningsOnly(false);
-    clearTypedFilters();
-    setPage(1);
-  }, [clearTypedFilters]);
+  const changePageSize = useCallback((size: number) => change({ pageSize: size as typeof pageSize }), [change]);
+  const changeSort = useCallback((next: CustomerSort) => (view === 'trash' ? setTrashSort(next) : change({ sort: [...next] })), [change, view]);
+  const clearFilters = useCallback(() => change({ search: '', status: 'all', warningsOnly: false, filters: [] }), [change]);
+
   const empty = visible.length === 0;
   // The grid keeps its empty state in the page (transparent) even with rows: render it only when empty.
   const emptyState = useMemo(
@@ -137,9 +127,8 @@ export function CustomersPage() {
   );
   const changeView = (next: CustomerView) => {
     setView(next);
-    setSort(DEFAULT_SORT[next]);
+    setTrashSort(TRASH_SORT);
     setSelected(new Set());
-    setPage(1);
   };
   const selection = useMemo(
     () =>
@@ -172,6 +161,8 @@ export function CustomersPage() {
           columns={columns}
           sort={sort}
           onSortChange={changeSort}
+          density={density}
+          storeColumnsKey={columnsKey}
           selection={selection}
           emptyState={emptyState}
         />
@@ -183,12 +174,12 @@ export function CustomersPage() {
     <Stack gap="xs" h={PAGE_HEIGHT} mih={420}>
       <CustomersToolbar
         search={search}
-        onSearchChange={resetPage(setSearch)}
+        onSearchChange={(q) => change({ search: q }, { replace: true })}
         status={status}
         statusCounts={statusCounts}
-        onStatusChange={resetPage(setStatus)}
+        onStatusChange={(s) => change({ status: s })}
         warningsOnly={warningsOnly}
-        onWarningsOnlyChange={resetPage(setWarningsOnly)}
+        onWarningsOnlyChange={(on) => change({ warningsOnly: on })}
         view={view}
         trashCount={viewCounts.trash}
         onViewChange={changeView}
@@ -199,6 +190,11 @@ export function CustomersPage() {
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
         filterMenu={
           <FilterMenu active={filters.list} onToggle={(q) => filters.toggle(q.filter)} choices={filterChoices} onAdd={filters.add} />
+        }
+        columnsMenu={
+          view === 'trash' ? undefined : (
+            <ColumnsMenu columns={gridView.state.columns} onColumnsChange={changeColumns} density={density} onDensityChange={(d: Density) => change({ density: d })} />
+          )
         }
       />
       <FilterChips filters={filters.list} match={filters.match} onMatchChange={filters.setMatch} onRemove={filters.remove} onClear={filters.clear} />

@@ -27,6 +27,10 @@ export interface CustomersToolbarProps {
   onNew?: () => void;
   /** The typed filters' menu, beside the status filter. */
   filterMenu?: ReactNode;
+  /** Which columns show and how dense the rows are (absent in the trash). */
+  columnsMenu?: ReactNode;
+  /** The saved views' menu. */
+  viewsMenu?: ReactNode;
 }
 
 /** Search, filters, the customers/trash switch, the counts and the "+" button. */
@@ -35,7 +39,9 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
     <Group gap="sm" wrap="wrap" align="center">
       <SearchBox value={p.search} onChange={p.onSearchChange} />
       <StatusFilter value={p.status} counts={p.statusCounts} onChange={p.onStatusChange} />
+      {p.viewsMenu}
       {p.filterMenu}
+      {p.columnsMenu}
       <Switch label="Has warnings" checked={p.warningsOnly} onChange={(e) => p.onWarningsOnlyChange(e.currentTarget.checked)} />
       <SegmentedControl
         aria-label="View"

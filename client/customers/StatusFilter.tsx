@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
-import { STATUS_FILTERS, type StatusFilter as StatusFilterValue } from '../customer-index/customer-query.js';
+import { STATUS_FILTERS, type StatusFilter as StatusFilterValue } from '../../shared/grid-view.js';
 
 const LABELS: Record<StatusFilterValue, string> = { all: 'All', ...STATUS_LABELS, dialling: 'Dialling' };
 
