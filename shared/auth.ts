@@ -14,6 +14,8 @@ const PERMISSIONS = {
   'users.manage': ['admin'],
   'apiKeys.manage': ['admin'],
   'alerts.manage': ['admin', 'operator'],
+  'views.share': ['admin', 'operator'],
+  'views.manageShared': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,6 +33,8 @@ const PERMISSION_ACTIONS: Record<Permission, string> = {
   'users.manage': 'manage users',
   'apiKeys.manage': 'manage API keys',
   'alerts.manage': 'change alert rules or warning thresholds',
+  'views.share': 'share views with the organisation',
+  'views.manageShared': "change or delete other people's shared views",
 };
 
 const ROLE_PLURALS: Record<Role, string> = { admin: 'Admins', operator: 'Operators', viewer: 'Viewers' };

@@ -127,9 +127,19 @@ export function normalizeColumns(columns: readonly GridColumnState[]): GridColum
   return out;
 }
 
+/**
+ * What a column state shows: the visible columns in order with their widths and pins, then
+ * the hidden ones in catalog order (where a hidden column sits, and its width, show nothing).
+ */
+export function shownColumns(columns: readonly GridColumnState[]): GridColumnState[] {
+  const all = normalizeColumns(columns);
+  const hidden = new Set(all.filter((c) => c.hidden).map((c) => c.id));
+  return [...all.filter((c) => !c.hidden), ...GRID_COLUMNS.filter((id) => hidden.has(id)).map((id) => ({ id, hidden: true }))];
+}
+
 /** Whether two column states show the same grid. */
 export function sameColumns(a: readonly GridColumnState[], b: readonly GridColumnState[]): boolean {
-  return JSON.stringify(normalizeColumns(a)) === JSON.stringify(normalizeColumns(b));
+  return JSON.stringify(shownColumns(a)) === JSON.stringify(shownColumns(b));
 }
 
 /** The page as it first opens: every default column, sorted by name, nothing filtered. */
@@ -144,3 +154,9 @@ export const DEFAULT_GRID_VIEW: GridViewState = Object.freeze({
   match: 'all',
   pageSize: 50,
 }) as GridViewState;
+
+/** Whether two view states show the same grid (column states compared in their canonical form). */
+export function sameViewState(a: GridViewState, b: GridViewState): boolean {
+  const canonical = (v: GridViewState) => JSON.stringify({ ...v, columns: shownColumns(v.columns), match: v.filters.length > 1 ? v.match : 'all' });
+  return canonical(a) === canonical(b);
+}

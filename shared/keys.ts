@@ -24,3 +24,9 @@ export const metricsKey = (customerId: string): string => `${METRICS_PREFIX}${cu
 /** Organisation settings every device needs (warning thresholds). */
 export const SETTINGS_PREFIX = 's/';
 export const WARNING_THRESHOLDS_KEY = `${SETTINGS_PREFIX}warnings`;
+
+/** Saved views of the customer grid: the user's own and those shared with the organisation. */
+export const SAVED_VIEW_PREFIX = 'v/';
+export const savedViewKey = (id: string): string => `${SAVED_VIEW_PREFIX}${id}`;
+/** The user's default view (each user's store is their own, so the key is not per user). */
+export const DEFAULT_VIEW_KEY = `${SETTINGS_PREFIX}default-view`;

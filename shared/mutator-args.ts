@@ -3,6 +3,7 @@ import { customerCreateSchema, customerPatchSchema, moneySchema } from './custom
 import { warningThresholdsSchema } from './warnings.js';
 import { bulkPatchSchema, bulkSnapshotPatchSchema, bulkSnapshotSchema, staffStatusSchema } from './customer-patch.js';
 import { noControlCharacters } from './text.js';
+import { savedViewMutators } from './saved-views.js';
 
 /** The most customers one bulk mutation may touch: a whole large carrier. */
 export const MAX_BULK_IDS = 100_000;
@@ -50,6 +51,9 @@ export const mutatorArgSchemas = {
   }),
   setWarningThresholds: warningThresholdsSchema,
   dismissRejections: z.object({ ids: z.array(z.string().min(1).max(200).check(noControlCharacters())).min(1).max(1000) }),
+  saveGridView: savedViewMutators.saveGridView.args,
+  deleteGridView: savedViewMutators.deleteGridView.args,
+  setDefaultGridView: savedViewMutators.setDefaultGridView.args,
 } as const;
 
 /**
@@ -101,6 +105,10 @@ export function describeMutation(name: string, args: unknown): string {
       return 'Change the warning thresholds';
     case 'dismissRejections':
       return 'Dismiss refused changes';
+    case 'saveGridView':
+    case 'deleteGridView':
+    case 'setDefaultGridView':
+      return savedViewMutators[name].describe(a);
     default:
       return `Unknown change “${name}”`;
   }

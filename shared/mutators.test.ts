@@ -5,12 +5,19 @@ import { snapshotGroupsOf } from './bulk-snapshots.js';
 import { bulkSnapshot, touchedSnapshotFields } from './customer-patch.js';
 import { AppError } from './errors.js';
 import { joinCustomer, withoutLists, type CustomerWithoutLists } from './customer-split.js';
-import { mutators, type BalanceEntryNote, type CustomerTx } from './mutators.js';
+import { mutators, type BalanceEntryNote, type MutatorTx } from './mutators.js';
+import { WITHOUT_SAVED_VIEWS } from './saved-views.js';
 import { makeCustomer } from './test-fixtures.js';
 import type { WarningThresholds } from './warnings.js';
 
 /** The same contract the Replicache and Postgres transactions implement, in memory. */
-class MemoryTx implements CustomerTx {
+class MemoryTx implements MutatorTx {
+  // Customer changes only: no saved views here.
+  readonly userId = WITHOUT_SAVED_VIEWS.userId;
+  getSavedView = WITHOUT_SAVED_VIEWS.getSavedView;
+  putSavedView = WITHOUT_SAVED_VIEWS.putSavedView;
+  deleteSavedView = WITHOUT_SAVED_VIEWS.deleteSavedView;
+  setDefaultView = WITHOUT_SAVED_VIEWS.setDefaultView;
   customers = new Map<string, Customer>();
   notes = new Map<string, string>();
   secrets = new Map<string, SipUserInput[]>();

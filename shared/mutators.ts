@@ -8,6 +8,7 @@ import { addMoney, balanceBoundError } from './money.js';
 import type { WarningThresholds } from './warnings.js';
 import { mutatorArgSchemas, type MutatorName } from './mutator-args.js';
 import { parseOrThrow } from './validation.js';
+import { savedViewMutators, type SavedViewTx } from './saved-views.js';
 
 /**
  * The storage a mutator sees. The client implements it over a Replicache transaction
@@ -61,7 +62,10 @@ async function updateEach(tx: CustomerTx, ids: string[], change: (c: CustomerWit
   }
 }
 
-type Impl = { [N in MutatorName]: (tx: CustomerTx, args: unknown) => Promise<void> };
+/** What every mutator runs over: customers and settings, and the user's saved views. */
+export type MutatorTx = CustomerTx & SavedViewTx;
+
+type Impl = { [N in MutatorName]: (tx: MutatorTx, args: unknown) => Promise<void> };
 
 /** Every mutator, by name. Arguments are parsed here, so a bad payload fails the same way on both sides. */
 export const mutators: Impl = {
@@ -146,4 +150,8 @@ export const mutators: Impl = {
     const { ids } = parseOrThrow(mutatorArgSchemas.dismissRejections, raw, 'dismiss');
     for (const id of ids) await tx.dismissRejection(id);
   },
+
+  saveGridView: (tx, raw) => savedViewMutators.saveGridView.run(tx, parseOrThrow(savedViewMutators.saveGridView.args, raw, 'view')),
+  deleteGridView: (tx, raw) => savedViewMutators.deleteGridView.run(tx, parseOrThrow(savedViewMutators.deleteGridView.args, raw, 'view')),
+  setDefaultGridView: (tx, raw) => savedViewMutators.setDefaultGridView.run(tx, parseOrThrow(savedViewMutators.setDefaultGridView.args, raw, 'default view')),
 };

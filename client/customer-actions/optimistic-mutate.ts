@@ -1,7 +1,8 @@
 import type { Role } from '../../shared/auth.js';
 import { joinCustomer, splitCustomer, type CustomerDetails, type CustomerListRow } from '../../shared/customer-split.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
-import { mutators, type CustomerTx } from '../../shared/mutators.js';
+import { WITHOUT_SAVED_VIEWS } from '../../shared/saved-views.js';
+import { mutators, type MutatorTx } from '../../shared/mutators.js';
 import type { SyncApi } from '../sync/sync-context.js';
 import type { CustomerIndex } from '../customer-index/customer-index.js';
 import { narrowToCustomers } from './narrow-args.js';
@@ -30,7 +31,8 @@ export async function previewMutation(
   const written = new Map<string, CustomerListRow>();
   const writtenDetails = new Map<string, CustomerDetails>();
   const row = (id: string) => written.get(id) ?? index.get(id)?.customer;
-  const tx: CustomerTx = {
+  const tx: MutatorTx = {
+    ...WITHOUT_SAVED_VIEWS,
     role,
     now: () => now,
     getCustomer: async (id) => {

@@ -19,8 +19,8 @@ export interface ChangeOptions {
 
 export interface GridView extends Current {
   change(change: ViewChange, options?: ChangeOptions): void;
-  /** Shows a whole view (a saved one, or the default): a new history entry. */
-  show(state: GridViewState, savedId: string | undefined): void;
+  /** Shows a whole view (a saved one, or the default): a new history entry unless `replace`. */
+  show(state: GridViewState, savedId: string | undefined, options?: ChangeOptions): void;
 }
 
 function fromLocation(): Current {
@@ -65,7 +65,10 @@ export function useGridView(): GridView {
     },
     [commit],
   );
-  const show = useCallback((state: GridViewState, savedId: string | undefined) => commit({ state, savedId, now: Date.now() }, false), [commit]);
+  const show = useCallback(
+    (state: GridViewState, savedId: string | undefined, options: ChangeOptions = {}) => commit({ state, savedId, now: Date.now() }, options.replace ?? false),
+    [commit],
+  );
 
   return useMemo(() => ({ ...current, change, show }), [current, change, show]);
 }

@@ -9,6 +9,7 @@ import {
   PAGE_SIZES,
   STATUS_FILTERS,
   type GridColumnState,
+  shownColumns,
   type GridViewState,
 } from '../../shared/grid-view.js';
 import { QUICK_FILTERS } from '../../shared/quick-filters.js';
@@ -52,16 +53,8 @@ const viewArb: fc.Arbitrary<GridViewState> = fc.record({
   pageSize: fc.constantFrom(...PAGE_SIZES),
 });
 
-/**
- * What a view means on screen: the shown columns in order, and which are hidden (not where
- * hidden columns sit, their widths or pins); "any" means nothing with fewer than two filters.
- */
-function meaning(v: GridViewState): GridViewState {
-  const all = normalizeColumns(v.columns);
-  const hidden = new Set(all.filter((c) => c.hidden).map((c) => c.id));
-  const columns = [...all.filter((c) => !c.hidden), ...listColumns.filter((id) => hidden.has(id)).map((id) => ({ id, hidden: true }))];
-  return { ...v, columns, match: v.filters.length > 1 ? v.match : 'all' };
-}
+/** What a view means on screen; "any" means nothing with fewer than two filters. */
+const meaning = (v: GridViewState): GridViewState => ({ ...v, columns: shownColumns(v.columns), match: v.filters.length > 1 ? v.match : 'all' });
 
 describe('the view in the URL', () => {
   it('round-trips every view state, keeping the URL\'s other parameters', () => {

@@ -9,6 +9,10 @@ import { BulkEditModal } from '../customer-actions/BulkEditModal.js';
 import { useCustomerColumns } from './customer-columns.js';
 import { matchesStatus, rowMatcher, type CustomerSort, type CustomerView } from '../customer-index/customer-query.js';
 import { useGridView } from '../customer-views/use-grid-view.js';
+import { useSavedViews } from '../customer-views/use-saved-views.js';
+import { useDefaultView } from '../customer-views/use-default-view.js';
+import { useViewActions } from '../customer-views/use-view-actions.js';
+import { ViewsMenu } from '../customer-views/ViewsMenu.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
@@ -64,6 +68,9 @@ export function CustomersPage() {
   const [view, setView] = useState<CustomerView>(intent.view);
   // Search, filters, sort, columns and page size are the view (in the URL, saved by name); the trash sorts on its own.
   const gridView = useGridView();
+  const savedViews = useSavedViews(rep);
+  useDefaultView(savedViews, gridView);
+  const viewActions = useViewActions(sync, gridView);
   const { search, status, warningsOnly, pageSize, density } = gridView.state;
   const change = gridView.change;
   // The box updates at once; filtering 100,000 rows follows in a background render that the next keystroke can interrupt.
@@ -190,6 +197,20 @@ export function CustomersPage() {
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
         filterMenu={
           <FilterMenu active={filters.list} onToggle={(q) => filters.toggle(q.filter)} choices={filterChoices} onAdd={filters.add} />
+        }
+        viewsMenu={
+          view === 'trash' ? undefined : (
+            <ViewsMenu
+              views={savedViews.views}
+              defaultId={savedViews.defaultId}
+              state={gridView.state}
+              savedId={gridView.savedId}
+              userId={sync.userId}
+              role={role}
+              canShare={can(role, 'views.share')}
+              actions={viewActions}
+            />
+          )
         }
         columnsMenu={
           view === 'trash' ? undefined : (

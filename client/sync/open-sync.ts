@@ -104,7 +104,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
     {
       name: `trunkline-${userId}`,
       schemaVersion: SCHEMA_VERSION,
-      mutators: makeClientMutators(() => me.user.role, earlyPush),
+      mutators: makeClientMutators(() => me.user.role, earlyPush, userId),
       puller,
       pusher,
       pullURL: '/api/replicache/pull',
@@ -166,6 +166,7 @@ export function openSync(me: MeResponse, onSessionExpired: () => void): OpenSync
   const api: SyncApi = {
     rep,
     role: me.user.role,
+    userId,
     async mutate(name: MutatorName, args: unknown, options?: MutateOptions) {
       // Replicache resolves a mutation after its watch callbacks ran: the index already holds
       // it when onCommitted runs. Durable once journalled; the replica persists later.

@@ -41,6 +41,8 @@ export interface SyncApi {
    */
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, options?: MutateOptions): Promise<void>;
   role: Role;
+  /** The signed-in user (whose saved views are theirs). */
+  userId: string;
 }
 
 export const SyncContext = createContext<SyncApi | null>(null);

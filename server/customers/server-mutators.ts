@@ -4,6 +4,7 @@ import { mutators } from '../../shared/mutators.js';
 import { bulkUpdateCustomersSql, setCustomerStatusSql } from './bulk-update-sql.js';
 import type { MutationContext } from './mutation-context.js';
 import { pgCustomerTx } from './pg-customer-tx.js';
+import { pgSavedViewTx } from '../saved-views/pg-saved-view-tx.js';
 import { restoreBulkSnapshotsSql } from './snapshot-sql.js';
 import { deleteCustomersSql, restoreCustomersSql } from './trash-sql.js';
 
@@ -27,5 +28,5 @@ export async function runServerMutation(ctx: MutationContext, name: string, args
   if (!isMutatorName(name)) throw new AppError('invalid_input', `Unknown change “${name}”: this app version is not supported.`);
   const setBased = SET_BASED[name];
   if (setBased) return setBased(ctx, args);
-  return mutators[name](pgCustomerTx(ctx), args);
+  return mutators[name]({ ...pgCustomerTx(ctx), ...pgSavedViewTx(ctx) }, args);
 }

@@ -6,7 +6,8 @@ import { joinCustomer, withoutLists, type CustomerWithoutLists } from '../../sha
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../shared/customer-status.js';
 import { AppError } from '../../shared/errors.js';
 import type { MutatorName } from '../../shared/mutator-args.js';
-import { mutators, type CustomerTx } from '../../shared/mutators.js';
+import { mutators, type MutatorTx } from '../../shared/mutators.js';
+import { WITHOUT_SAVED_VIEWS } from '../../shared/saved-views.js';
 import { makeCustomer } from '../../shared/test-fixtures.js';
 import { createOrganisation, openSyncTestDb, type SyncTestDb } from '../sync/test-support/sync-fixtures.js';
 import { CUSTOMER_COLUMNS, customerToRow, rowToCustomer, type CustomerRow } from './customer-row.js';
@@ -23,7 +24,13 @@ const NOW = '2026-11-25T12:00:00.000Z';
 const VERSION = 1_000_000;
 
 /** The shared mutators' storage in memory: what a device computes offline. */
-class MemoryTx implements CustomerTx {
+class MemoryTx implements MutatorTx {
+  // Customer changes only: no saved views here.
+  readonly userId = WITHOUT_SAVED_VIEWS.userId;
+  getSavedView = WITHOUT_SAVED_VIEWS.getSavedView;
+  putSavedView = WITHOUT_SAVED_VIEWS.putSavedView;
+  deleteSavedView = WITHOUT_SAVED_VIEWS.deleteSavedView;
+  setDefaultView = WITHOUT_SAVED_VIEWS.setDefaultView;
   readonly role = 'operator' as const;
   readonly written = new Set<string>();
   constructor(readonly customers: Map<string, Customer>) {}

@@ -8,6 +8,7 @@ import { countsOf, detailCountColumns, type DetailCountColumns } from '../custom
 import type { AppDeps, Session } from '../http/app-env.js';
 import { claimClientGroup } from './client-groups.js';
 import { settingsPatch, type OrganisationSettingsRow } from './settings-patch.js';
+import { savedViewsPatch } from '../saved-views/saved-views-patch.js';
 
 /**
  * Replicache pull (https://doc.replicache.dev/reference/server-pull) with the per-space
@@ -116,11 +117,12 @@ export async function processPull(deps: PullDeps, session: Session, req: PullReq
     //    space version when the customers were complete) and the next pull sends them
     //    again (a duplicate put is harmless). Likewise only the clients of this group
     //    whose last change is at most that version are acknowledged: a later mutation
-    //    waits for the pull that brings its effect. Then this user's refusals and the
-    //    organisation's settings.
+    //    waits for the pull that brings its effect. Then this user's refusals, the
+    //    organisation's settings and the saved views.
     const since = inMetrics ? cookie!.phaseSince! : spaceVersion;
     patch.push(...(await rejectionPatch(tx, session, base)));
     patch.push(...settingsPatch(org, base));
+    patch.push(...(await savedViewsPatch(tx, session, base)));
     return {
       cookie: { order: cookieOrder(since), since },
       lastMutationIDChanges: await lastMutationIDChanges(tx, req.clientGroupID, base, since),
