@@ -8,6 +8,8 @@ export interface ConditionBuilderProps {
   /** Values to choose from for list fields (currency, country, tags, account manager, status, warning...). */
   choices: (field: FilterField) => { value: string; label: string }[];
   onAdd: (condition: FilterCondition) => void;
+  /** The popover's fixed width by default; "100%" in the phone's drawer. */
+  w?: number | string;
 }
 
 const group = (label: string, fields: readonly FilterField[]) => ({ group: label, items: fields.map((f) => ({ value: f, label: FILTER_FIELD_LABELS[f] })) });
@@ -22,7 +24,7 @@ const FIELD_DATA = [
 const inside = { withinPortal: false };
 
 /** Builds one typed condition (field, operator, value) and adds it as a chip. */
-export function ConditionBuilder({ choices, onAdd }: ConditionBuilderProps) {
+export function ConditionBuilder({ choices, onAdd, w = 340 }: ConditionBuilderProps) {
   const [d, setD] = useState<ConditionDraft>(() => newDraft());
   const set = (patch: Partial<ConditionDraft>) => setD((x) => ({ ...x, ...patch }));
   const kind = kindOf(d.field);
@@ -31,7 +33,7 @@ export function ConditionBuilder({ choices, onAdd }: ConditionBuilderProps) {
     <NumberInput aria-label={label} placeholder={label} w={110} value={d[key]} onChange={(v) => set({ [key]: typeof v === 'number' ? v : '' })} decimalScale={2} />
   );
   return (
-    <Stack gap={6} w={340}>
+    <Stack gap={6} w={w}>
       <Select aria-label="Field" data={FIELD_DATA} value={d.field} onChange={(f) => f && setD(withField(d, f as FilterField))} searchable comboboxProps={inside} maxDropdownHeight={260} />
       <Group gap={6} wrap="nowrap" align="flex-start">
         <Select aria-label="Operator" data={OPERATORS[kind]} value={d.op} onChange={(op) => op && set({ op })} allowDeselect={false} w={150} comboboxProps={inside} />

@@ -18,9 +18,11 @@ import { addAll, allSelected, applyPageSelection, selectedInView } from '../cust
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
 import { readCustomerDetails } from '../customer-form/use-customer-details.js';
 import { FilterChips } from '../customer-filters/FilterChips.js';
-import { FilterMenu } from '../customer-filters/FilterMenu.js';
+import { FilterMenu, type FilterMenuProps } from '../customer-filters/FilterMenu.js';
+import { FilterMenuContent } from '../customer-filters/FilterMenuContent.js';
 import { useFilterChoices } from '../customer-filters/use-filter-choices.js';
 import { useCustomerFilters } from '../customer-filters/use-customer-filters.js';
+import { CompactCustomerList } from './CompactCustomerList.js';
 import { CustomersGrid } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from '../customer-index/distinct-values.js';
@@ -40,6 +42,7 @@ import { useStoredColumns } from './use-stored-columns.js';
 import { useResettingPage } from './use-resetting-page.js';
 import { ColumnsMenu } from './ColumnsMenu.js';
 import { useUrlIntent } from './use-url-intent.js';
+import { useNarrowScreen } from './use-narrow-screen.js';
 
 const TRASH_SORT: CustomerSort = [{ column: 'deletedAt', direction: 'desc' }];
 /** Where the table keeps the list's column layout between renders (the view state stays the truth). */
@@ -62,6 +65,7 @@ export function CustomersPage() {
   const { index, snapshot } = useCustomerIndex(rep, firstSync.catchingUp);
   const { rows, loaded, get } = snapshot;
   const intent = useUrlIntent();
+  const narrow = useNarrowScreen();
   const ready = loaded && !(rows.length === 0 && firstSync.waiting);
   useReadiness('customers', ready ? 'ready' : null);
 
@@ -148,12 +152,31 @@ export function CustomersPage() {
     [canWrite, selected],
   );
 
+  const filterMenuProps: FilterMenuProps = { active: filters.list, onToggle: (q) => filters.toggle(q.filter), choices: filterChoices, onAdd: filters.add };
+  const chips = <FilterChips filters={filters.list} match={filters.match} onMatchChange={filters.setMatch} onRemove={filters.remove} onClear={filters.clear} />;
+
   let body;
   // A new device starts with an empty store: that is "not downloaded yet", not "no customers".
   if (!ready) {
     body = <LoadingCustomers />;
   } else if (view === 'customers' && viewCounts.live === 0) {
     body = <NoCustomers canLoadSamples={can(role, 'sample-data.load')} onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined} />;
+  } else if (narrow) {
+    // A phone: the same page of rows as a compact list.
+    body = (
+      <RowLookupContext.Provider value={get}>
+        <CompactCustomerList
+          records={pageRows}
+          totalRecords={visible.length}
+          page={currentPage}
+          onPageChange={setPage}
+          pageSize={pageSize}
+          onOpen={openCard}
+          selection={selection}
+          emptyState={emptyState}
+        />
+      </RowLookupContext.Provider>
+    );
   } else {
     // Cells look rows up by id in the current snapshot, so an edit in place re-renders only them.
     body = (
@@ -195,9 +218,8 @@ export function CustomersPage() {
         filtered={filtered}
         loaded={ready}
         onNew={canWrite ? () => setCard({ mode: 'create' }) : undefined}
-        filterMenu={
-          <FilterMenu active={filters.list} onToggle={(q) => filters.toggle(q.filter)} choices={filterChoices} onAdd={filters.add} />
-        }
+        filterMenu={<FilterMenu {...filterMenuProps} />}
+        narrow={narrow ? { menu: <FilterMenuContent {...filterMenuProps} stacked />, chips, count: filters.list.length } : undefined}
         viewsMenu={
           view === 'trash' ? undefined : (
             <ViewsMenu
@@ -218,7 +240,8 @@ export function CustomersPage() {
           )
         }
       />
-      <FilterChips filters={filters.list} match={filters.match} onMatchChange={filters.setMatch} onRemove={filters.remove} onClear={filters.clear} />
+      {/* On a phone the chips are in the Filters drawer. */}
+      {!narrow && chips}
       {canWrite && (
         <>
           <SelectionBanner

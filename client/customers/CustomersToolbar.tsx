@@ -3,6 +3,8 @@ import { ActionIcon, Group, SegmentedControl, Switch, Text, Tooltip } from '@man
 import { IconPlus } from '@tabler/icons-react';
 import type { CustomerView, StatusFilter as StatusFilterValue } from '../customer-index/customer-query.js';
 import { customersCount } from '../format/format-metrics.js';
+import type { NarrowFilters } from './FiltersDrawer.js';
+import { NarrowToolbar } from './NarrowToolbar.js';
 import { SearchBox } from './SearchBox.js';
 import { StatusFilter } from './StatusFilter.js';
 
@@ -31,10 +33,13 @@ export interface CustomersToolbarProps {
   columnsMenu?: ReactNode;
   /** The saved views' menu. */
   viewsMenu?: ReactNode;
+  /** On a phone: the filters for the drawer that stands in for this row of controls. */
+  narrow?: NarrowFilters;
 }
 
 /** Search, filters, the customers/trash switch, the counts and the "+" button. */
 export function CustomersToolbar(p: CustomersToolbarProps) {
+  if (p.narrow) return <NarrowToolbar {...p} filters={p.narrow} />;
   return (
     <Group gap="sm" wrap="wrap" align="center">
       <SearchBox value={p.search} onChange={p.onSearchChange} />

@@ -1,12 +1,14 @@
 import { CloseButton, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 
+const PLACEHOLDER = 'Search name, ref, tag, email, mobile, IP, SIP user, prefix…';
+
 /** The search box: every word must match; Esc clears it. */
-export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function SearchBox({ value, onChange, placeholder = PLACEHOLDER }: { value: string; onChange: (value: string) => void; placeholder?: string }) {
   return (
     <TextInput
       aria-label="Search customers"
-      placeholder="Search name, ref, tag, email, mobile, IP, SIP user, prefix…"
+      placeholder={placeholder}
       leftSection={<IconSearch size={16} />}
       rightSection={value ? <CloseButton size="sm" aria-label="Clear search" onClick={() => onChange('')} /> : null}
       value={value}

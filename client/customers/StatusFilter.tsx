@@ -9,10 +9,13 @@ export function StatusFilter({
   value,
   counts,
   onChange,
+  w = 210,
 }: {
   value: StatusFilterValue;
   counts: Record<StatusFilterValue, number>;
   onChange: (value: StatusFilterValue) => void;
+  /** The toolbar's fixed width by default; "100%" in the phone's drawer. */
+  w?: number | string;
 }) {
   const data = STATUS_FILTERS.map((s) => ({ value: s, label: `${LABELS[s]} (${counts[s].toLocaleString('en')})` }));
   return (
@@ -22,7 +25,7 @@ export function StatusFilter({
       value={value}
       onChange={(v) => onChange((v ?? 'all') as StatusFilterValue)}
       allowDeselect={false}
-      w={210}
+      w={w}
       comboboxProps={{ withinPortal: true }}
     />
   );
