@@ -39,4 +39,22 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/client/**'] }] },
   },
+  // The client's rooms import one way: the page over the features, features over the index,
+  // formatters and sync, which import no feature. (Later blocks replace earlier patterns,
+  // so each repeats the server rule.)
+  ...oneWay('client/customer-index/**', ['customers', 'customer-views', 'customer-filters', 'customer-actions', 'customer-card', 'customer-form', 'customer-export']),
+  ...oneWay('client/{customer-views,customer-filters,customer-export}/**', ['customers', 'customer-card', 'customer-form']),
+  ...oneWay('client/format/**', ['customers', 'customer-index', 'customer-views', 'customer-filters', 'customer-actions', 'customer-card', 'customer-form', 'sync']),
+  ...oneWay('client/sync/**', ['customers', 'customer-index', 'customer-views', 'customer-filters', 'customer-actions', 'customer-card', 'customer-form', 'alerts', 'users', 'api-keys']),
 );
+
+/** Files in `files` may not import from the client folders named in `rooms`. */
+function oneWay(files, rooms) {
+  return [
+    {
+      files: [files],
+      ignores: ['client/e2e/**'],
+      rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', ...rooms.map((r) => `../${r}/**`)] }] },
+    },
+  ];
+}

@@ -1,7 +1,7 @@
 import type { AlertEvent } from '../../shared/alert-rule.js';
 import type { Customer } from '../../shared/customer.js';
 import { formatAreaValue } from '../alerts/alert-format.js';
-import { penaltyText } from '../customers/StatusBadge.js';
+import { penaltyText } from '../format/penalty-text.js';
 
 /** "12 % vs 20 %": what the rule saw against where it fires, in the area's unit (money in the customer's currency). */
 export function valueVersusThreshold(e: Pick<AlertEvent, 'area' | 'value' | 'threshold'>, currency: string): string {

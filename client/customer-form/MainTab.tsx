@@ -7,7 +7,7 @@ import { countryOptions } from '../format/country-names.js';
 import type { CustomerFormApi } from './customer-form-values.js';
 import { currencyLocked } from './customer-form-validation.js';
 import { formatMoney } from '../format/format-money.js';
-import { penaltyText } from '../customers/StatusBadge.js';
+import { penaltyText } from '../format/penalty-text.js';
 
 const STATUS_OPTIONS = (['active', 'inactive', 'pending', 'pending_approval'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const CURRENCY_OPTIONS = [...CURRENCY_CODES];

@@ -1,16 +1,9 @@
 import { memo } from 'react';
 import type { Customer } from '../../shared/customer.js';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
-import { formatDateTime } from '../format/relative-time.js';
+import { penaltyText } from '../format/penalty-text.js';
 import { LazyTooltip } from './LazyTooltip.js';
 import classes from './StatusBadge.module.css';
-
-/** "Penalty until 1 Feb 2026, 14:05, then Active". */
-export function penaltyText(c: Pick<Customer, 'penaltyUntil' | 'statusBeforePenalty'>): string {
-  const until = c.penaltyUntil ? ` until ${formatDateTime(c.penaltyUntil)}` : '';
-  const then = c.statusBeforePenalty ? `, then ${STATUS_LABELS[c.statusBeforePenalty]}` : '';
-  return `Penalty${until}${then}`;
-}
 
 type StatusFields = Pick<Customer, 'status' | 'penaltyUntil' | 'statusBeforePenalty'>;
 
