@@ -9,13 +9,15 @@ export interface FilterMenuContentProps {
   active: readonly FilterNode[];
   onToggle: (quick: QuickFilter) => void;
   choices: (field: FilterField) => { value: string; label: string }[];
+  /** How many customers each one-click filter keeps (asked only while the menu is open). */
+  quickCount?: (quick: QuickFilter) => number;
   onAdd: (condition: FilterCondition) => void;
   /** One section under the other (a phone's drawer) rather than side by side (the popover). */
   stacked?: boolean;
 }
 
 /** The one-click filters as checkboxes and the condition builder: what the Filters popover and the phone's drawer hold. */
-export function FilterMenuContent({ active, onToggle, choices, onAdd, stacked = false }: FilterMenuContentProps) {
+export function FilterMenuContent({ active, onToggle, choices, quickCount, onAdd, stacked = false }: FilterMenuContentProps) {
   const quick = (
     <div>
       <Text size="xs" fw={600} c="dimmed" mb="xs">
@@ -24,7 +26,12 @@ export function FilterMenuContent({ active, onToggle, choices, onAdd, stacked = 
       {/* Wider spacing on a phone: each checkbox is a finger's target. */}
       <Stack gap={stacked ? 'sm' : 8}>
         {QUICK_FILTERS.map((q) => (
-          <Checkbox key={q.id} label={q.label} checked={hasFilter(active, q.filter)} onChange={() => onToggle(q)} />
+          <Checkbox
+            key={q.id}
+            label={quickCount ? `${q.label} (${quickCount(q).toLocaleString('en')})` : q.label}
+            checked={hasFilter(active, q.filter)}
+            onChange={() => onToggle(q)}
+          />
         ))}
       </Stack>
     </div>

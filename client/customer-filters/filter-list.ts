@@ -28,3 +28,19 @@ export function removeFilter(list: readonly FilterNode[], node: FilterNode): rea
 export function combine(list: readonly FilterNode[], op: 'and' | 'or' = 'and'): FilterGroup | undefined {
   return list.length === 0 ? undefined : { type: 'group', op, children: [...list] };
 }
+
+/** The list with `picked` replaced, where the first of them stood, by one group of them: a row must pass all (and) or any (or). */
+export function groupFilters(list: readonly FilterNode[], picked: readonly FilterNode[], op: 'and' | 'or'): FilterNode[] {
+  const chosen = list.filter((f) => hasFilter(picked, f));
+  if (chosen.length < 2) return [...list];
+  const group: FilterGroup = { type: 'group', op, children: chosen };
+  const at = list.findIndex((f) => hasFilter(picked, f));
+  const rest = list.filter((f) => !hasFilter(picked, f));
+  rest.splice(list.slice(0, at).filter((f) => !hasFilter(picked, f)).length, 0, group);
+  return rest;
+}
+
+/** The list with `group` replaced by its members, in its place. */
+export function ungroupFilter(list: readonly FilterNode[], group: FilterNode): FilterNode[] {
+  return list.flatMap((f) => (sameFilter(f, group) && f.type === 'group' ? f.children : [f]));
+}

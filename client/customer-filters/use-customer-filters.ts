@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { FilterGroup, FilterNode } from '../../shared/customer-filter.js';
 import type { GridViewState } from '../../shared/grid-view.js';
 import type { GridView } from '../customer-views/use-grid-view.js';
-import { combine, hasFilter, removeFilter, toggleFilter } from './filter-list.js';
+import { combine, groupFilters, hasFilter, removeFilter, toggleFilter, ungroupFilter } from './filter-list.js';
 
 type FilterMatch = GridViewState['match'];
 
@@ -17,6 +17,8 @@ export interface CustomerFilters {
   remove(node: FilterNode): void;
   setMatch(match: FilterMatch): void;
   clear(): void;
+  group(picked: FilterNode[], op: 'and' | 'or'): void;
+  ungroup(group: FilterNode): void;
 }
 
 /**
@@ -39,5 +41,7 @@ export function useCustomerFilters(view: GridView): CustomerFilters {
     remove: (node) => change((s) => ({ filters: [...removeFilter(s.filters, node)] })),
     setMatch: (m) => change({ match: m }),
     clear,
+    group: (picked, op) => change((s) => ({ filters: groupFilters(s.filters, picked, op) })),
+    ungroup: (group) => change((s) => ({ filters: ungroupFilter(s.filters, group) })),
   };
 }

@@ -116,7 +116,7 @@ export function CustomersPage() {
   const pageAllSelected = useMemo(() => allSelected(selected, pageRows.map((r) => r.id)), [selected, pageRows]);
   const allMatchingSelected = useMemo(() => allSelected(selected, visibleIds), [selected, visibleIds]);
 
-  const filterChoices = useFilterChoices(rows);
+  const filterChoices = useFilterChoices(rows, filters.now);
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
   const openCard = useCallback((id: string) => setCard({ mode: 'edit', id }), []);
   const columns = useCustomerColumns(view, openCard, sort);
@@ -152,8 +152,18 @@ export function CustomersPage() {
     [canWrite, selected],
   );
 
-  const filterMenuProps: FilterMenuProps = { active: filters.list, onToggle: (q) => filters.toggle(q.filter), choices: filterChoices, onAdd: filters.add };
-  const chips = <FilterChips filters={filters.list} match={filters.match} onMatchChange={filters.setMatch} onRemove={filters.remove} onClear={filters.clear} />;
+  const filterMenuProps: FilterMenuProps = { active: filters.list, onToggle: (q) => filters.toggle(q.filter), choices: filterChoices.choices, quickCount: filterChoices.quickCount, onAdd: filters.add };
+  const chips = (
+    <FilterChips
+      filters={filters.list}
+      match={filters.match}
+      onMatchChange={filters.setMatch}
+      onRemove={filters.remove}
+      onClear={filters.clear}
+      onGroup={narrow ? undefined : filters.group}
+      onUngroup={filters.ungroup}
+    />
+  );
 
   let body;
   // A new device starts with an empty store: that is "not downloaded yet", not "no customers".
