@@ -41,6 +41,7 @@ import { useRowsOnScreen } from './use-rows-on-screen.js';
 import { useStoredColumns } from './use-stored-columns.js';
 import { useResettingPage } from './use-resetting-page.js';
 import { ColumnsMenu } from './ColumnsMenu.js';
+import { ExportMenu } from '../customer-export/ExportMenu.js';
 import { useUrlIntent } from './use-url-intent.js';
 import { useNarrowScreen } from './use-narrow-screen.js';
 
@@ -249,6 +250,7 @@ export function CustomersPage() {
             <ColumnsMenu columns={gridView.state.columns} onColumnsChange={changeColumns} density={density} onDensityChange={(d: Density) => change({ density: d })} />
           )
         }
+        exportMenu={view === 'trash' ? undefined : <ExportMenu rows={visible} selectedIds={selectedIds} columns={gridView.state.columns} />}
       />
       {/* On a phone the chips are in the Filters drawer. */}
       {!narrow && chips}

@@ -31,6 +31,8 @@ export interface CustomersToolbarProps {
   filterMenu?: ReactNode;
   /** Which columns show and how dense the rows are (absent in the trash). */
   columnsMenu?: ReactNode;
+  /** Export of the view or the selection (absent in the trash). */
+  exportMenu?: ReactNode;
   /** The saved views' menu. */
   viewsMenu?: ReactNode;
   /** On a phone: the filters for the drawer that stands in for this row of controls. */
@@ -47,6 +49,7 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
       {p.viewsMenu}
       {p.filterMenu}
       {p.columnsMenu}
+      {p.exportMenu}
       <Switch label="Has warnings" checked={p.warningsOnly} onChange={(e) => p.onWarningsOnlyChange(e.currentTarget.checked)} />
       <SegmentedControl
         aria-label="View"
