@@ -6,12 +6,13 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { readableColors } from './app/readable-colors.js';
 import { theme } from './app/theme.js';
 import { UpdatePrompt } from './pwa/UpdatePrompt.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={readableColors} defaultColorScheme="light">
       <ModalsProvider>
         <Notifications position="top-right" />
         <App />

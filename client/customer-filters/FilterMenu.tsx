@@ -10,7 +10,8 @@ export type FilterMenuProps = Omit<FilterMenuContentProps, 'stacked'>;
  */
 export function FilterMenu(props: FilterMenuProps) {
   return (
-    <Popover position="bottom-start" withinPortal shadow="md">
+    // Focus moves into the dropdown (it sits at the end of the page, out of Tab's reach) and back on close.
+    <Popover position="bottom-start" withinPortal shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Button variant="default" leftSection={<IconFilter size={16} />}>
           Filters

@@ -20,7 +20,8 @@ export function ColumnsMenu({ columns, onColumnsChange, density, onDensityChange
   const shown = cols.filter((c) => !c.hidden).length;
   const toggle = (id: GridColumnState['id']) => onColumnsChange(cols.map((c) => (c.id === id ? { ...c, hidden: !c.hidden } : c)));
   return (
-    <Popover position="bottom-start" withinPortal shadow="md">
+    // Focus moves into the dropdown (it sits at the end of the page, out of Tab's reach) and back on close.
+    <Popover position="bottom-start" withinPortal shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Button variant="default" leftSection={<IconColumns size={16} />}>
           Columns ({shown})

@@ -1,9 +1,12 @@
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
-import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useImperativeHandle, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { gridColumnIdSchema, PAGE_SIZES, type Density } from '../../shared/grid-view.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import type { CustomerSort } from '../customer-index/customer-query.js';
 import { nextSort } from '../customer-index/next-sort.js';
+import { fieldTitle } from '../customer-index/customer-fields.js';
+import { useAccessibleHeader } from './use-accessible-header.js';
+import { useRowFocus } from './use-row-focus.js';
 
 export interface CustomersGridProps {
   /** The rows of the current page only: the grid never renders more than one page. */
@@ -25,11 +28,23 @@ export interface CustomersGridProps {
     onPageSelectionChange: (pageIds: string[], selectedOnPage: string[]) => void;
   };
   emptyState: ReactNode;
+  /** Enter on a focused row: opens that customer. */
+  onOpen: (id: string) => void;
+  /** Lets the page move the keyboard focus into the rows (ArrowDown in the search box). */
+  focusRef?: RefObject<GridFocus | null>;
+}
+
+export interface GridFocus {
+  focusRow: () => void;
 }
 
 const idOf = (r: IndexedCustomer) => r.id;
 const PAGE_SIZE_OPTIONS = [...PAGE_SIZES];
 const FILL = { height: '100%' } as const;
+const columnTitle = (accessor: string) => {
+  const id = gridColumnIdSchema.safeParse(accessor);
+  return id.success ? fieldTitle(id.data) : accessor;
+};
 
 /**
  * The customer grid: one page of the computed view, our own sort (shift-click adds a
@@ -65,8 +80,31 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
   );
   const compact = props.density === 'compact';
 
+  const root = useRef<HTMLDivElement>(null);
+  useAccessibleHeader(root, columnTitle);
+  const { onOpen } = props;
+  // Space and Enter on the row the arrow keys reached (use-row-focus.ts).
+  const toggleRow = useCallback(
+    (index: number) => {
+      const row = records[index];
+      if (!row || !selectedOnPage) return;
+      const on = selectedOnPage.some((r) => r.id === row.id);
+      handleSelection(on ? selectedOnPage.filter((r) => r.id !== row.id) : [...selectedOnPage, row]);
+    },
+    [records, selectedOnPage, handleSelection],
+  );
+  const openRow = useCallback(
+    (index: number) => {
+      const row = records[index];
+      if (row) onOpen(row.id);
+    },
+    [records, onOpen],
+  );
+  const rowFocus = useRowFocus({ count: records.length, container: root, onToggle: selection ? toggleRow : undefined, onOpen: openRow });
+  useImperativeHandle(props.focusRef, () => ({ focusRow: rowFocus.focusRow }), [rowFocus.focusRow]);
+
   return (
-    <div style={FILL} onClickCapture={noteShift} onKeyDownCapture={noteShift}>
+    <div ref={root} style={FILL} onClickCapture={noteShift} onKeyDownCapture={noteShift}>
       <DataTable<IndexedCustomer>
         idAccessor={idOf}
         records={records}
@@ -98,6 +136,8 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
         allRecordsSelectionCheckboxProps={{ 'aria-label': 'Select all customers on this page' }}
         getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.customer.name}` })}
         emptyState={props.emptyState}
+        customRowAttributes={rowFocus.rowAttributes}
+        rowClassName={rowFocus.rowClassName}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import 'mantine-datatable/styles.css';
 import { Box, Stack } from '@mantine/core';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Density, GridColumnState } from '../../shared/grid-view.js';
 import { can } from '../../shared/auth.js';
 import { useReadiness } from '../app/readiness.js';
@@ -23,7 +23,7 @@ import { FilterMenuContent } from '../customer-filters/FilterMenuContent.js';
 import { useFilterChoices } from '../customer-filters/use-filter-choices.js';
 import { useCustomerFilters } from '../customer-filters/use-customer-filters.js';
 import { CompactCustomerList } from './CompactCustomerList.js';
-import { CustomersGrid } from './CustomersGrid.js';
+import { CustomersGrid, type GridFocus } from './CustomersGrid.js';
 import { CustomersToolbar } from './CustomersToolbar.js';
 import { distinctValues, tagsOf } from '../customer-index/distinct-values.js';
 import { RowLookupContext } from './LiveCell.js';
@@ -86,6 +86,7 @@ export function CustomersPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
   const [bulkOpen, setBulkOpen] = useState(false);
+  const gridFocus = useRef<GridFocus>(null);
 
   const filters = useCustomerFilters(gridView);
   const viewFilter = useMemo(
@@ -206,6 +207,8 @@ export function CustomersPage() {
           storeColumnsKey={columnsKey}
           selection={selection}
           emptyState={emptyState}
+          onOpen={openCard}
+          focusRef={gridFocus}
         />
       </RowLookupContext.Provider>
     );
@@ -216,6 +219,7 @@ export function CustomersPage() {
       <CustomersToolbar
         search={search}
         onSearchChange={(q) => change({ search: q }, { replace: true })}
+        onSearchArrowDown={() => gridFocus.current?.focusRow()}
         status={status}
         statusCounts={statusCounts}
         onStatusChange={(s) => change({ status: s })}

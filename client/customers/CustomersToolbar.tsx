@@ -11,6 +11,8 @@ import { StatusFilter } from './StatusFilter.js';
 export interface CustomersToolbarProps {
   search: string;
   onSearchChange: (search: string) => void;
+  /** ArrowDown in the search box: on to the rows. */
+  onSearchArrowDown?: () => void;
   status: StatusFilterValue;
   statusCounts: Record<StatusFilterValue, number>;
   onStatusChange: (status: StatusFilterValue) => void;
@@ -44,7 +46,7 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
   if (p.narrow) return <NarrowToolbar {...p} filters={p.narrow} />;
   return (
     <Group gap="sm" wrap="wrap" align="center">
-      <SearchBox value={p.search} onChange={p.onSearchChange} />
+      <SearchBox value={p.search} onChange={p.onSearchChange} onArrowDown={p.onSearchArrowDown} />
       <StatusFilter value={p.status} counts={p.statusCounts} onChange={p.onStatusChange} />
       {p.viewsMenu}
       {p.filterMenu}
