@@ -14,7 +14,7 @@ import { useDefaultView } from '../customer-views/use-default-view.js';
 import { useViewActions } from '../customer-views/use-view-actions.js';
 import { ViewsMenu } from '../customer-views/ViewsMenu.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
-import { addAll, allSelected, applyPageSelection, selectedInView } from '../customer-actions/customer-selection.js';
+import { useViewSelection } from '../customer-actions/use-view-selection.js';
 import { CustomerFormModal, type CardTarget } from '../customer-form/CustomerFormModal.js';
 import { readCustomerDetails } from '../customer-form/use-customer-details.js';
 import { FilterChips } from '../customer-filters/FilterChips.js';
@@ -83,7 +83,6 @@ export function CustomersPage() {
   const [trashSort, setTrashSort] = useState<CustomerSort>(TRASH_SORT);
   const sort = view === 'trash' ? trashSort : gridView.state.sort;
   const [page, setPage] = useResettingPage([view, sort, search, status, warningsOnly, gridView.state.filters, gridView.state.match, pageSize]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [card, setCard] = useState<CardTarget | null>(() => (intent.openNew && canWrite ? { mode: 'create' } : null));
   const [bulkOpen, setBulkOpen] = useState(false);
   const gridFocus = useRef<GridFocus>(null);
@@ -108,15 +107,14 @@ export function CustomersPage() {
   );
   const actions = useCustomerActions(previewedMutate, get);
 
-  // `get` changes with every index version, so the selection drops customers that left the view.
   // The same filter as the view's: an action reaches only rows the view shows.
   const inView = useMemo(() => {
     const matches = rowMatcher(viewFilter);
     return (row: IndexedCustomer) => matches(row) && matchesStatus(row, status);
   }, [viewFilter, status]);
-  const { ids: selectedIds, hidden: selectedHidden } = useMemo(() => selectedInView(selected, get, view, inView), [selected, get, view, inView]);
-  const pageAllSelected = useMemo(() => allSelected(selected, pageRows.map((r) => r.id)), [selected, pageRows]);
-  const allMatchingSelected = useMemo(() => allSelected(selected, visibleIds), [selected, visibleIds]);
+  const pageIds = useMemo(() => pageRows.map((r) => r.id), [pageRows]);
+  const selection = useViewSelection(get, view, inView, pageIds, visibleIds);
+  const { selected, ids: selectedIds, clear: clearSelection } = selection;
 
   const filterChoices = useFilterChoices(rows, filters.now);
   const bulkTags = useMemo(() => (bulkOpen ? distinctValues(rows, tagsOf) : []), [bulkOpen, rows]);
@@ -126,7 +124,6 @@ export function CustomersPage() {
   const columnsKey = view === 'trash' ? undefined : COLUMNS_KEY;
   useStoredColumns(columnsKey, gridView.state.columns, changeColumns);
   const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.list.length > 0;
-  const clearSelection = useCallback(() => setSelected(new Set()), []);
   // Stable handlers and elements keep the memoised grid from re-rendering while typing.
   const changePageSize = useCallback((size: number) => change({ pageSize: size as typeof pageSize }), [change]);
   const changeSort = useCallback((next: CustomerSort) => (view === 'trash' ? setTrashSort(next) : change({ sort: [...next] })), [change, view]);
@@ -141,18 +138,10 @@ export function CustomersPage() {
   const changeView = (next: CustomerView) => {
     setView(next);
     setTrashSort(TRASH_SORT);
-    setSelected(new Set());
+    clearSelection();
   };
-  const selection = useMemo(
-    () =>
-      canWrite
-        ? {
-            selected,
-            onPageSelectionChange: (pageIds: string[], onPage: string[]) => setSelected((s) => applyPageSelection(s, pageIds, onPage)),
-          }
-        : undefined,
-    [canWrite, selected],
-  );
+  const onPageSelectionChange = selection.onPageSelectionChange;
+  const gridSelection = useMemo(() => (canWrite ? { selected, onPageSelectionChange } : undefined), [canWrite, selected, onPageSelectionChange]);
 
   const filterMenuProps: FilterMenuProps = { active: filters.list, onToggle: (q) => filters.toggle(q.filter), choices: filterChoices.choices, quickCount: filterChoices.quickCount, onAdd: filters.add };
   const chips = (
@@ -184,7 +173,7 @@ export function CustomersPage() {
           onPageChange={setPage}
           pageSize={pageSize}
           onOpen={openCard}
-          selection={selection}
+          selection={gridSelection}
           emptyState={emptyState}
         />
       </RowLookupContext.Provider>
@@ -205,7 +194,7 @@ export function CustomersPage() {
           onSortChange={changeSort}
           density={density}
           storeColumnsKey={columnsKey}
-          selection={selection}
+          selection={gridSelection}
           emptyState={emptyState}
           onOpen={openCard}
           focusRef={gridFocus}
@@ -263,15 +252,15 @@ export function CustomersPage() {
           <SelectionBanner
             pageSize={pageRows.length}
             matching={visible.length}
-            pageAllSelected={pageAllSelected}
-            allMatchingSelected={allMatchingSelected}
-            onSelectAllMatching={() => setSelected((s) => addAll(s, visibleIds))}
+            pageAllSelected={selection.pageAllSelected}
+            allMatchingSelected={selection.allMatchingSelected}
+            onSelectAllMatching={selection.selectAllMatching}
             onClear={clearSelection}
           />
           <SelectionBar
             count={selectedIds.length}
-            hidden={selectedHidden}
-            onDropHidden={() => setSelected(new Set(selectedIds))}
+            hidden={selection.hidden}
+            onDropHidden={selection.dropHidden}
             view={view}
             canDelete={canDelete}
             onBulkEdit={() => setBulkOpen(true)}

@@ -14,10 +14,10 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await seriousViolations(page), `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
-test('the customer page, the card and the Filters and Columns popovers have no serious accessibility violations', async ({
+test('the customer page, the card and the Filters, Columns and Views menus have no serious accessibility violations', async ({
   isolated: { admin, page },
 }) => {
-  // Four full axe runs over a page of rows: up to half a minute each on a busy machine.
+  // Six full axe runs over a page of rows: up to half a minute each on a busy machine.
   test.slow();
   await admin.api.postOk('/api/sample-data', { count: 300 });
   await openCustomers(page);
@@ -45,4 +45,12 @@ test('the customer page, the card and the Filters and Columns popovers have no s
   await page.getByRole('button', { name: /^Columns \(\d+\)$/ }).click();
   await expect(page.getByRole('group', { name: 'Columns shown' })).toBeVisible();
   await expectAccessible(page, 'the Columns popover');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Views' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Save as a new view…' })).toBeVisible();
+  await expectAccessible(page, 'the Views menu');
+  await page.getByRole('menuitem', { name: 'Save as a new view…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save this view' })).toBeVisible();
+  await expectAccessible(page, 'the Save view dialog');
 });

@@ -73,7 +73,7 @@ describe('pull of live figures', () => {
     expect(rest).toEqual([]);
     const [a, b] = customers.map((c) => c.id);
     // Customers in (version, id) order, then figures in theirs (a's were stored first), then settings.
-    expect(putKeys([first!])).toEqual([...[a, b].sort().flatMap((id) => [`c/${id}`, `d/${id}`]), `m/${a}`, `m/${b}`, 's/warnings']);
+    expect(putKeys([first!])).toEqual([...[a, b].sort().flatMap((id) => [`c/${id}`, `d/${id}`]), `m/${a}`, `m/${b}`, 's/warnings', 's/default-view']);
     expect(client.metrics(a!)).toEqual(figures(1));
     expect(client.metrics(b!)).toEqual(figures(2));
     expect(foreign.customers.some((c) => client.metrics(c.id) !== undefined)).toBe(false);
@@ -105,9 +105,9 @@ describe('pull of live figures', () => {
     expect(responses[2]!.cookie).toEqual({ order: cookieOrder(version), since: version });
 
     const keys = putKeys(responses);
-    expect(keys).toHaveLength(15);
-    expect(new Set(keys).size).toBe(15);
-    expect(keys.at(-1)).toBe('s/warnings');
+    expect(keys).toHaveLength(16);
+    expect(new Set(keys).size).toBe(16);
+    expect(keys.slice(-2)).toEqual(['s/warnings', 's/default-view']);
     expect(keys.slice(0, 10).every((k) => k.startsWith('c/') || k.startsWith('d/'))).toBe(true);
 
     const unpaged = unpagedClient(operator);
@@ -122,7 +122,7 @@ describe('pull of live figures', () => {
     const responses = await client.pullAll();
     expect(responses).toHaveLength(2);
     expect(responses[0]!.cookie).toMatchObject({ since: 0, after: { v: 0, id: NIL_UUID, s: 'm' }, total: 5, sent: 3 });
-    expect(responses[1]!.patch.map((op) => (op.op === 'clear' ? op.op : op.key))).toEqual([...full.customers.slice(0, 2).map((c) => `m/${c.id}`), 's/warnings']);
+    expect(responses[1]!.patch.map((op) => (op.op === 'clear' ? op.op : op.key))).toEqual([...full.customers.slice(0, 2).map((c) => `m/${c.id}`), 's/warnings', 's/default-view']);
 
     const bare = await carrier(3, 0);
     expect(await pagedClient(bare.operator).pullAll()).toHaveLength(1);
