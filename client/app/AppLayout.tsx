@@ -45,7 +45,7 @@ export function AppLayout(props: { me: MeResponse; path: string; navigate: (p: s
               </Tabs.List>
             </Tabs>
             <Box hiddenFrom="md">
-              <Menu position="bottom-start">
+              <Menu withInitialFocusPlaceholder={false} position="bottom-start">
                 <Menu.Target>
                   <Button variant="light" size="compact-sm" rightSection={<IconChevronDown size={14} />} aria-label={`Page: ${currentLabel}`}>
                     {currentLabel}

@@ -43,7 +43,7 @@ export function UserMenu({ me, onSignedOut, navigate }: { me: MeResponse; onSign
   };
 
   return (
-    <Menu position="bottom-end" withArrow>
+    <Menu withInitialFocusPlaceholder={false} position="bottom-end" withArrow>
       <Menu.Target>
         <UnstyledButton aria-label={`Account: ${me.user.name}`}>
           <Avatar color="blue" radius="xl" size="sm">

@@ -46,7 +46,7 @@ export function SelectionBar(p: SelectionBarProps) {
             <Button size="xs" variant="default" leftSection={<IconEdit size={14} />} onClick={p.onBulkEdit} disabled={none}>
               Bulk edit
             </Button>
-            <Menu position="bottom-start" withinPortal>
+            <Menu withInitialFocusPlaceholder={false} position="bottom-start" withinPortal>
               <Menu.Target>
                 <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />} disabled={none}>
                   Set status

@@ -36,7 +36,7 @@ export function ExportMenu({ rows, selectedIds, columns }: ExportMenuProps) {
   };
   const count = selectedIds.length.toLocaleString('en');
   return (
-    <Menu position="bottom-start" withinPortal shadow="md">
+    <Menu withInitialFocusPlaceholder={false} position="bottom-start" withinPortal shadow="md">
       <Menu.Target>
         <Button variant="default" leftSection={<IconDownload size={16} />} aria-busy={running}>
           Export

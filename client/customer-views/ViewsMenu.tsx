@@ -52,7 +52,8 @@ export function ViewsMenu({ views, defaultId, state, savedId, userId, role, canS
 
   return (
     <>
-      <Menu position="bottom-start" shadow="md" withinPortal>
+      {/* No focus placeholder: an empty focusable div inside role="menu" is an accessibility error; the first item takes the focus. */}
+      <Menu position="bottom-start" shadow="md" withinPortal withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button variant="default" leftSection={<IconLayoutList size={16} />}>
             {current ? `View: ${current.name}${modified ? ' (changed)' : ''}` : 'Views'}
