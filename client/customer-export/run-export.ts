@@ -27,7 +27,7 @@ const CHUNK_ROWS = 1000;
 /**
  * Writes `job.rows` to a file off the main thread: the page reads the rows' values in
  * chunks, yielding between chunks, and sends each to the worker, which writes them as
- * they arrive and zips or joins them at the end.
+ * they arrive (the XLSX compressed as it goes) and gives the file at the end.
  */
 export async function runExport(job: ExportJob, port: ExportPort = workerPort()): Promise<Blob> {
   const total = job.rows.length;
@@ -58,7 +58,7 @@ export async function runExport(job: ExportJob, port: ExportPort = workerPort())
   }
 }
 
-/** A fresh worker per export: its memory (a whole workbook) goes with it. */
+/** A fresh worker per export: its memory (the file being written) goes with it. */
 function workerPort(): ExportPort {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
   return {

@@ -1,77 +1,74 @@
-import ExcelJS from 'exceljs';
-import type { ExportKind, ExportLayout, ExportValue } from './export-cells.js';
+import { Zip, ZipDeflate } from 'fflate';
+import type { ExportLayout } from './export-cells.js';
 import type { ExportWriter } from './export-writer.js';
-import { neutraliseFormula } from './formula-injection.js';
+import { fixedParts, SHEET_PATH, stylesPart } from './xlsx-parts.js';
+import { XlsxSheet } from './xlsx-sheet.js';
+
+export { DATE_FORMAT, moneyFormat } from './xlsx-parts.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Dates are written as UTC (an XLSX date has no time zone): the format says so. */
-export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"';
+/**
+ * The fastest deflate: for 100,000 customers it compresses in about half the time of the
+ * default level 6, for a file a quarter larger (8.4 MB rather than 6.6 MB).
+ */
+const LEVEL = 1;
 
-type Style = Partial<ExcelJS.Style>;
-
-// Cells share one style object per format: exceljs registers a style once per object, not once per cell.
-const KIND_STYLES: Partial<Record<ExportKind, Style>> = {
-  date: { numFmt: DATE_FORMAT },
-  percent: { numFmt: '0.0"%"' },
-  seconds: { numFmt: '0.0" s"' },
-};
-
-const WIDTHS: Record<ExportKind, number> = { text: 24, number: 12, percent: 10, seconds: 10, money: 18, date: 24 };
-
-/** "USD "#,##0.00##: the amount stays a number, shown with its currency, two to four decimals as stored. */
-export function moneyFormat(currency: string): string {
-  return `"${currency.replace(/"/g, '')} "#,##0.00##`;
+/** An `ExportWriter` that also tells how much of the file it has written. */
+export interface XlsxWriter extends ExportWriter {
+  /** Bytes of the zipped file produced so far: the sheet is compressed as its rows arrive. */
+  readonly zippedBytes: number;
 }
 
 /**
- * XLSX with exceljs's in-memory `Workbook`. Its streaming `stream.xlsx.WorkbookWriter` is
- * not in exceljs's browser build (which exports `Workbook` alone) and needs Node's `fs`
- * and the `archiver` zip library, so it cannot run in a Web Worker; the whole sheet is
- * built in the worker's memory instead and zipped at the end.
- *
- * Text is safe from formulas, numbers and amounts are numbers (amounts formatted with the
- * row's currency), dates are dates.
+ * XLSX written as SpreadsheetML of our own over fflate's streaming zip, not with exceljs:
+ * exceljs's streaming `WorkbookWriter` is not in its browser build (it needs Node's `fs`
+ * and `archiver`), so it cannot run in the export worker, and its in-memory `Workbook`
+ * took 18-38 s and a 1.5 GB peak for 100,000 customers × 12 columns (18 s in Chromium's
+ * worker), most of it zipping after the last row. Here each chunk of rows becomes XML and
+ * is compressed as it arrives, and only the compressed bytes are kept: about 2 s and a
+ * 200 MB peak (the rows included) in node, 4 s in the worker, the file ready a tenth of a
+ * second after the last chunk. (Zipping the whole sheet at the end with `zipSync` costs as
+ * much in all, but holds its 50 MB of XML and leaves 1-2 s of work after the last chunk.)
+ * Styles come last, once every row's currency is known.
  */
-export function createXlsxWriter(layout: ExportLayout, created = new Date()): ExportWriter {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Trunkline';
-  workbook.created = created;
-  const sheet = workbook.addWorksheet('Customers', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const { columns, currencyAt } = layout;
-  sheet.columns = columns.map((c) => ({ header: neutraliseFormula(c.title), width: Math.max(WIDTHS[c.kind], c.title.length + 2) }));
-  sheet.getRow(1).font = { bold: true };
-
-  const moneyStyles = new Map<string, Style>();
-  const moneyStyle = (currency: ExportValue): Style | undefined => {
-    if (typeof currency !== 'string' || currency === '') return undefined;
-    let style = moneyStyles.get(currency);
-    if (!style) moneyStyles.set(currency, (style = { numFmt: moneyFormat(currency) }));
-    return style;
+export function createXlsxWriter(layout: ExportLayout, created = new Date()): XlsxWriter {
+  const zipped: Uint8Array[] = [];
+  let zippedBytes = 0;
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure ??= error;
+    else {
+      zipped.push(chunk);
+      zippedBytes += chunk.length;
+    }
+  });
+  const encoder = new TextEncoder();
+  const open = (path: string) => {
+    const part = new ZipDeflate(path, { level: LEVEL });
+    part.mtime = created;
+    zip.add(part);
+    return part;
   };
-  const kinds = columns.map((c) => c.kind);
+  for (const [path, xml] of fixedParts(created)) open(path).push(encoder.encode(xml), true);
+  const sheet = new XlsxSheet(layout);
+  const sheetPart = open(SHEET_PATH);
+  sheetPart.push(encoder.encode(sheet.start()));
 
   return {
+    get zippedBytes() {
+      return zippedBytes;
+    },
     add(rows) {
-      for (const values of rows) {
-        const row = sheet.addRow(values.map((v, i) => cellValue(v, kinds[i]!)));
-        const money = currencyAt === undefined ? undefined : moneyStyle(values[currencyAt] ?? null);
-        for (let i = 0; i < kinds.length; i++) {
-          if (typeof values[i] !== 'number') continue;
-          const style = kinds[i] === 'money' ? money : KIND_STYLES[kinds[i]!];
-          if (style) row.getCell(i + 1).style = style;
-        }
-      }
+      if (rows.length > 0) sheetPart.push(encoder.encode(sheet.rows(rows)));
     },
     async finish() {
-      const buffer = await workbook.xlsx.writeBuffer();
-      return new Blob([buffer], { type: XLSX_TYPE });
+      sheetPart.push(encoder.encode(sheet.end()), true);
+      open('xl/styles.xml').push(encoder.encode(stylesPart(sheet.currencies)), true);
+      zip.end();
+      if (failure) throw failure;
+      // fflate's chunks are plain ArrayBuffer views; its types leave room for shared memory.
+      return new Blob(zipped as Uint8Array<ArrayBuffer>[], { type: XLSX_TYPE });
     },
   };
-}
-
-function cellValue(value: ExportValue, kind: ExportKind): ExcelJS.CellValue {
-  if (value === null) return null;
-  if (typeof value === 'string') return neutraliseFormula(value);
-  return kind === 'date' ? new Date(value) : value;
 }
