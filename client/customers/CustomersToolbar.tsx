@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { ActionIcon, Group, SegmentedControl, Switch, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Switch, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { CustomerView, StatusFilter as StatusFilterValue } from '../customer-index/customer-query.js';
-import { customersCount } from '../format/format-metrics.js';
 import type { NarrowFilters } from './FiltersDrawer.js';
 import { NarrowToolbar } from './NarrowToolbar.js';
+import { CustomerCount } from './CustomerCount.js';
 import { SearchBox } from './SearchBox.js';
+import { ViewSwitch } from './ViewSwitch.js';
 import { StatusFilter } from './StatusFilter.js';
 
 export interface CustomersToolbarProps {
@@ -53,24 +54,8 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
       {p.columnsMenu}
       {p.exportMenu}
       <Switch label="Has warnings" checked={p.warningsOnly} onChange={(e) => p.onWarningsOnlyChange(e.currentTarget.checked)} />
-      <SegmentedControl
-        aria-label="View"
-        value={p.view}
-        onChange={(v) => p.onViewChange(v as CustomerView)}
-        data={[
-          { value: 'customers', label: 'Customers' },
-          { value: 'trash', label: `Trash (${p.trashCount.toLocaleString('en')})` },
-        ]}
-      />
-      <Text size="sm" c="dimmed" aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
-        {!p.loaded
-          ? 'Loading…'
-          : p.filtered
-            ? `${p.matching.toLocaleString('en')} match`
-            : p.view === 'trash'
-              ? `${customersCount(p.total)} in the trash`
-              : customersCount(p.total)}
-      </Text>
+      <ViewSwitch view={p.view} trashCount={p.trashCount} onViewChange={p.onViewChange} />
+      <CustomerCount view={p.view} total={p.total} matching={p.matching} filtered={p.filtered} loaded={p.loaded} />
       {p.onNew && (
         <Tooltip label="New customer" withArrow>
           <ActionIcon size="lg" radius="xl" variant="filled" color="blue" aria-label="New customer" onClick={p.onNew} ml="auto">
