@@ -104,7 +104,8 @@ export const gridViewStateSchema = z.object({
 });
 export type GridViewState = z.infer<typeof gridViewStateSchema>;
 
-const GRID_COLUMNS = GRID_COLUMN_IDS.filter((id) => id !== 'deletedAt');
+/** The list's columns: every one but the trash's deletion time. */
+export const GRID_COLUMNS = GRID_COLUMN_IDS.filter((id) => id !== 'deletedAt');
 const isGridColumn = (id: string): id is GridColumnId => (GRID_COLUMNS as readonly string[]).includes(id);
 
 /**

@@ -1,6 +1,5 @@
 import type { GridColumnId } from '../../shared/grid-view.js';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
-import { moneyToNumber } from '../../shared/money.js';
 import { DATE_READERS, NUMBER_READERS } from './customer-filter-fields.js';
 import { acdSeconds, asrPercent, callsPerSecond, lastCallAt, liveChannels, pddSeconds } from './customer-metrics.js';
 import type { IndexedCustomer } from './indexed-customer.js';
@@ -39,8 +38,6 @@ type Read<T> = (row: IndexedCustomer) => T | undefined;
 
 const key = (read: Read<string | number>): SortKeySpec => ({ read });
 const currencyFirst: SortKeySpec = { read: (r) => r.customer.currency, ascending: true };
-const epoch = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
-const optionalMoney = (v: string | undefined) => (v === undefined ? undefined : moneyToNumber(v));
 const unlimited = (n: number) => (n === 0 ? undefined : n);
 
 function field(title: string, kind: FieldKind, value: Read<string | number | boolean | readonly string[]>, sort?: readonly SortKeySpec[]): CustomerField {
@@ -62,7 +59,7 @@ export const CUSTOMER_FIELDS: Record<GridColumnId, CustomerField> = {
   credit: money('Credit', (r) => r.credit),
   debitLimit: money('Debit limit', NUMBER_READERS.debitLimit),
   availableBalance: money('Available', NUMBER_READERS.availableBalance),
-  dailySpendLimit: money('Daily spend limit', (r) => optionalMoney(r.customer.dailySpendLimit)),
+  dailySpendLimit: money('Daily spend limit', NUMBER_READERS.dailySpendLimit),
   // Live channels first, then the limit (unlimited above every number), as the cell shows "live / limit".
   channels: field('Channels', 'number', liveChannels, [key(liveChannels), key((r) => r.channelLimit)]),
   channelLimit: field('Channel limit', 'number', (r) => unlimited(r.customer.channels), [key((r) => r.channelLimit)]),
@@ -88,8 +85,8 @@ export const CUSTOMER_FIELDS: Record<GridColumnId, CustomerField> = {
   tags: field('Tags', 'list', (r) => (r.customer.tags.length > 0 ? r.customer.tags : undefined), [key((r) => r.tagsKey)]),
   contacts: number('Contacts', (r) => r.customer.counts.contacts),
   portalAccess: field('Portal access', 'boolean', (r) => r.customer.portalAccess, [key((r) => (r.customer.portalAccess ? 0 : 1))]),
-  createdAt: date('Created', (r) => epoch(r.customer.createdAt)),
-  updatedAt: date('Updated', (r) => epoch(r.customer.updatedAt)),
+  createdAt: date('Created', DATE_READERS.createdAt),
+  updatedAt: date('Updated', DATE_READERS.updatedAt),
   deletedAt: date('Deleted', (r) => r.deletedAtMs),
 };
 

@@ -165,41 +165,36 @@ export function CustomersPage() {
   } else if (narrow) {
     // A phone: the same page of rows as a compact list.
     body = (
-      <RowLookupContext.Provider value={get}>
-        <CompactCustomerList
-          records={pageRows}
-          totalRecords={visible.length}
-          page={currentPage}
-          onPageChange={setPage}
-          pageSize={pageSize}
-          onOpen={openCard}
-          selection={gridSelection}
-          emptyState={emptyState}
-        />
-      </RowLookupContext.Provider>
+      <CompactCustomerList
+        records={pageRows}
+        totalRecords={visible.length}
+        page={currentPage}
+        onPageChange={setPage}
+        pageSize={pageSize}
+        onOpen={openCard}
+        selection={gridSelection}
+        emptyState={emptyState}
+      />
     );
   } else {
-    // Cells look rows up by id in the current snapshot, so an edit in place re-renders only them.
     body = (
-      <RowLookupContext.Provider value={get}>
-        <CustomersGrid
-          records={pageRows}
-          totalRecords={visible.length}
-          page={currentPage}
-          onPageChange={setPage}
-          pageSize={pageSize}
-          onPageSizeChange={changePageSize}
-          columns={columns}
-          sort={sort}
-          onSortChange={changeSort}
-          density={density}
-          storeColumnsKey={columnsKey}
-          selection={gridSelection}
-          emptyState={emptyState}
-          onOpen={openCard}
-          focusRef={gridFocus}
-        />
-      </RowLookupContext.Provider>
+      <CustomersGrid
+        records={pageRows}
+        totalRecords={visible.length}
+        page={currentPage}
+        onPageChange={setPage}
+        pageSize={pageSize}
+        onPageSizeChange={changePageSize}
+        columns={columns}
+        sort={sort}
+        onSortChange={changeSort}
+        density={density}
+        storeColumnsKey={columnsKey}
+        selection={gridSelection}
+        emptyState={emptyState}
+        onOpen={openCard}
+        focusRef={gridFocus}
+      />
     );
   }
 
@@ -274,7 +269,10 @@ export function CustomersPage() {
           />
         </>
       )}
-      <Box style={{ flex: 1, minHeight: 0 }}>{body}</Box>
+      {/* Cells and compact rows look rows up by id in the current snapshot, so an edit in place re-renders only them. */}
+      <Box style={{ flex: 1, minHeight: 0 }}>
+        <RowLookupContext.Provider value={get}>{body}</RowLookupContext.Provider>
+      </Box>
       <BulkEditModal
         opened={bulkOpen}
         count={selectedIds.length}

@@ -1,4 +1,4 @@
-import { GRID_COLUMN_IDS, normalizeColumns, sameColumns, type GridColumnId, type GridColumnState } from '../../shared/grid-view.js';
+import { GRID_COLUMNS, normalizeColumns, sameColumns, type GridColumnId, type GridColumnState } from '../../shared/grid-view.js';
 
 export { sameColumns };
 
@@ -11,7 +11,6 @@ export { sameColumns };
  */
 
 const STORAGE_EVENT = 'mantine-local-storage';
-const GRID_COLUMNS: readonly string[] = GRID_COLUMN_IDS.filter((id) => id !== 'deletedAt');
 
 const keysOf = (key: string) => ({
   order: `${key}-columns-order`,
@@ -20,7 +19,7 @@ const keysOf = (key: string) => ({
   width: `${key}-columns-width`,
 });
 
-const isGridColumn = (id: unknown): id is GridColumnId => typeof id === 'string' && GRID_COLUMNS.includes(id);
+const isGridColumn = (id: unknown): id is GridColumnId => typeof id === 'string' && (GRID_COLUMNS as readonly string[]).includes(id);
 
 function readJson(key: string): unknown {
   try {
