@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { asrPercent, tupleToSums, type CustomerMetrics } from '../../shared/metrics.js';
 import { asrColor, asrDetailLines, formatPercent } from '../format/format-metrics.js';
 import { LazyTooltip } from './LazyTooltip.js';
+import classes from './grid-cells.module.css';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -27,9 +28,9 @@ export const AsrCell = memo(function AsrCell({ metrics }: { metrics: CustomerMet
   );
   return (
     <LazyTooltip label={detail} withArrow>
-      <Text size="sm" span c={color} fw={color ? 600 : undefined} style={NO_WRAP} tabIndex={0}>
+      <span className={color ? `${classes.text} ${classes[color]}` : classes.text} tabIndex={0}>
         {formatPercent(asr)}
-      </Text>
+      </span>
     </LazyTooltip>
   );
 });

@@ -1,10 +1,8 @@
-import { Text } from '@mantine/core';
 import { memo } from 'react';
 import { formatAgo, formatDateTime } from '../format/relative-time.js';
 import { LazyTooltip } from './LazyTooltip.js';
 import { useClock } from '../format/use-clock.js';
-
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+import classes from './grid-cells.module.css';
 
 /**
  * When the customer last called, relative ("2 min ago") and moving on with the clock
@@ -15,9 +13,7 @@ export const LastCallCell = memo(function LastCallCell({ time }: { time: number 
   if (time === undefined) return '-';
   return (
     <LazyTooltip label={formatDateTime(time)} withArrow>
-      <Text size="sm" span style={NO_WRAP}>
-        {formatAgo(time, now)}
-      </Text>
+      <span className={classes.text}>{formatAgo(time, now)}</span>
     </LazyTooltip>
   );
 });

@@ -1,7 +1,7 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import type { CustomerWarning } from '../../shared/warnings.js';
 import { WarningIcons } from './WarningIcons.js';
+import classes from './grid-cells.module.css';
 
 export interface NameCellProps {
   id: string;
@@ -17,18 +17,14 @@ export interface NameCellProps {
  */
 export const NameCell = memo(function NameCell({ id, name, accountRef, warnings, onOpen }: NameCellProps) {
   return (
-    <Stack gap={0}>
-      <Group gap={6} wrap="nowrap">
-        <Anchor component="button" type="button" size="sm" fw={500} onClick={() => onOpen(id)} ta="left">
+    <div className={classes.name}>
+      <div className={classes.nameLine}>
+        <button type="button" className={classes.open} onClick={() => onOpen(id)}>
           {name}
-        </Anchor>
+        </button>
         <WarningIcons warnings={warnings} />
-      </Group>
-      {accountRef && (
-        <Text size="xs" c="dimmed">
-          {accountRef}
-        </Text>
-      )}
-    </Stack>
+      </div>
+      {accountRef && <span className={classes.ref}>{accountRef}</span>}
+    </div>
   );
 });

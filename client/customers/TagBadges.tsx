@@ -1,6 +1,6 @@
-import { Badge, Group } from '@mantine/core';
 import { memo } from 'react';
 import { LazyTooltip } from './LazyTooltip.js';
+import classes from './grid-cells.module.css';
 
 const SHOWN = 3;
 
@@ -8,19 +8,19 @@ const SHOWN = 3;
 export const TagBadges = memo(function TagBadges({ tags }: { tags: readonly string[] }) {
   const rest = tags.slice(SHOWN);
   return (
-    <Group gap={4} wrap="nowrap">
+    <div className={classes.tags}>
       {tags.slice(0, SHOWN).map((t) => (
-        <Badge key={t} size="xs" variant="outline" color="gray" tt="none" miw="max-content">
+        <span key={t} className={classes.tag}>
           {t}
-        </Badge>
+        </span>
       ))}
       {rest.length > 0 && (
         <LazyTooltip label={rest.join(', ')} withArrow>
-          <Badge size="xs" variant="light" color="gray" tt="none" miw="max-content" aria-label={`${rest.length} more tags: ${rest.join(', ')}`}>
+          <span className={`${classes.tag} ${classes.more}`} aria-label={`${rest.length} more tags: ${rest.join(', ')}`}>
             +{rest.length}
-          </Badge>
+          </span>
         </LazyTooltip>
       )}
-    </Group>
+    </div>
   );
 });

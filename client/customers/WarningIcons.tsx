@@ -1,7 +1,7 @@
-import { Group } from '@mantine/core';
 import { IconAlertTriangle, IconCreditCardOff, IconGauge, IconHourglassHigh, IconLockOpen, IconMailOff, IconPhoneX, IconRouteOff, type Icon } from '@tabler/icons-react';
 import type { CustomerWarning, WarningCode } from '../../shared/warnings.js';
 import { LazyTooltip } from './LazyTooltip.js';
+import classes from './grid-cells.module.css';
 
 const ICONS: Record<WarningCode, { icon: Icon; color: string }> = {
   no_auth: { icon: IconLockOpen, color: 'var(--mantine-color-orange-6)' },
@@ -19,15 +19,15 @@ const FALLBACK = { icon: IconAlertTriangle, color: 'var(--mantine-color-orange-6
 export function WarningIcons({ warnings }: { warnings: readonly CustomerWarning[] }) {
   if (warnings.length === 0) return null;
   return (
-    <Group gap={2} wrap="nowrap">
+    <div className={classes.icons}>
       {warnings.map((w) => {
         const { icon: WarningIcon, color } = ICONS[w.code] ?? FALLBACK;
         return (
           <LazyTooltip key={w.code} label={`${w.label}: ${w.detail}`} multiline w={280} withArrow>
-            <WarningIcon size={16} color={color} role="img" aria-label={w.label} tabIndex={0} style={{ flex: 'none' }} />
+            <WarningIcon size={16} color={color} role="img" aria-label={w.label} tabIndex={0} />
           </LazyTooltip>
         );
       })}
-    </Group>
+    </div>
   );
 }
