@@ -21,6 +21,8 @@ export type SortKey = string | number | undefined;
 export interface SortKeySpec {
   read: (row: IndexedCustomer) => SortKey;
   ascending?: true;
+  /** The key is the name's own sort key: rows in name order are already in its order (order-from-name.ts). */
+  nameOrder?: true;
 }
 
 export interface CustomerField {
@@ -52,7 +54,7 @@ const date = (title: string, value: Read<number>): CustomerField => field(title,
 const folded = (v: string | undefined) => v?.toLowerCase();
 
 export const CUSTOMER_FIELDS: Record<GridColumnId, CustomerField> = {
-  name: field('Name', 'text', (r) => r.customer.name, [key((r) => r.nameKey)]),
+  name: field('Name', 'text', (r) => r.customer.name, [{ read: (r) => r.nameKey, nameOrder: true }]),
   accountRef: field('Account ref', 'text', (r) => r.customer.accountRef, [key((r) => folded(r.customer.accountRef))]),
   accountManager: field('Account manager', 'text', (r) => r.customer.accountManager, [key((r) => folded(r.customer.accountManager))]),
   currency: field('Currency', 'text', (r) => r.customer.currency),

@@ -10,9 +10,10 @@ import {
   type CustomerSort,
   type StatusFilter,
 } from './customer-query.js';
-import { sameSort, sortCustomers, updateSorted, type UpdatedList } from './customer-sort.js';
+import { sameSort, updateSorted, type UpdatedList } from './customer-sort.js';
 import type { IndexedCustomer } from './indexed-customer.js';
 import type { RowChange, RowChanges } from './row-change-log.js';
+import { SortOrders } from './sort-orders.js';
 
 export interface ViewQuery {
   sort: CustomerSort;
@@ -34,9 +35,6 @@ export interface CustomerViewResult {
 interface State extends CustomerViewResult {
   snapshot: CustomerIndexSnapshot;
   query: ViewQuery;
-  /** Every row in sort order, as of `sortedVersion`: brought up to date only when a new search needs it. */
-  sorted: IndexedCustomer[];
-  sortedVersion: number;
   matched: IndexedCustomer[];
 }
 
@@ -51,21 +49,22 @@ const NO_CHANGES: RowChanges = new Map();
  */
 export class CustomerViewModel {
   #last: State | undefined;
+  /** The whole index in recent orders: a new filter or sort starts from one of them. */
+  readonly #orders = new SortOrders();
 
   update(snapshot: CustomerIndexSnapshot, query: ViewQuery): CustomerViewResult {
     const last = this.#last;
     const changes = !last ? null : last.snapshot === snapshot ? NO_CHANGES : snapshot.changesSince(last.snapshot.version);
-    const next = last && changes && sameSort(last.query.sort, query.sort) ? updated(last, snapshot, query, changes) : fromScratch(snapshot, query);
+    const next = last && changes && sameSort(last.query.sort, query.sort) ? updated(last, snapshot, query, changes, this.#orders) : fromScratch(snapshot, query, this.#orders);
     this.#last = next;
     return next;
   }
 }
 
-function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery, changes: RowChanges): State {
+function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery, changes: RowChanges, orders: SortOrders): State {
   const { sort, filter, status } = query;
   const lastFilter = last.query.filter;
   const filterKept = sameFilter(lastFilter, filter);
-  let { sorted, sortedVersion } = last;
   let matched: UpdatedList;
   if (filterKept) {
     matched = updateSorted(last.matched, only(changes, rowMatcher(filter)), sort);
@@ -74,10 +73,7 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
     const before = updateSorted(last.matched, only(changes, rowMatcher(lastFilter)), sort);
     matched = { rows: matchCustomers(before.rows, filter), moved: true };
   } else {
-    const since = snapshot.changesSince(sortedVersion);
-    sorted = since ? updateSorted(sorted, since.values(), sort).rows : sortCustomers(snapshot.rows, sort);
-    sortedVersion = snapshot.version;
-    matched = { rows: matchCustomers(sorted, filter), moved: true };
+    matched = { rows: matchCustomers(orders.of(snapshot, sort), filter), moved: true };
   }
   let visible: UpdatedList;
   if (status === 'all') {
@@ -93,8 +89,6 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
     snapshot,
     query,
     counts: changes.size === 0 ? last.counts : adjustCounts(last.counts, changes.values()),
-    sorted,
-    sortedVersion,
     matched: matched.rows,
     statusCounts: matched.rows === last.matched ? last.statusCounts : countStatuses(matched.rows),
     visible: visible.rows,
@@ -102,8 +96,8 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
   };
 }
 
-function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery): State {
-  const sorted = sortCustomers(snapshot.rows, query.sort);
+function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery, orders: SortOrders): State {
+  const sorted = orders.of(snapshot, query.sort);
   const matched = matchCustomers(sorted, query.filter);
   const visible = filterByStatus(matched, query.status);
   let trash = 0;
@@ -112,8 +106,6 @@ function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery): State {
     snapshot,
     query,
     counts: { live: snapshot.rows.length - trash, trash },
-    sorted,
-    sortedVersion: snapshot.version,
     matched,
     statusCounts: countStatuses(matched),
     visible,
