@@ -55,7 +55,11 @@ export class CustomerViewModel {
   update(snapshot: CustomerIndexSnapshot, query: ViewQuery): CustomerViewResult {
     const last = this.#last;
     const changes = !last ? null : last.snapshot === snapshot ? NO_CHANGES : snapshot.changesSince(last.snapshot.version);
-    const next = last && changes && sameSort(last.query.sort, query.sort) ? updated(last, snapshot, query, changes, this.#orders) : fromScratch(snapshot, query, this.#orders);
+    let next: State;
+    if (!last || !changes) next = fromScratch(snapshot, query, this.#orders);
+    else if (sameSort(last.query.sort, query.sort)) next = updated(last, snapshot, query, changes, this.#orders);
+    else if (changes.size === 0 && sameFilter(last.query.filter, query.filter)) next = resorted(last, snapshot, query, this.#orders);
+    else next = fromScratch(snapshot, query, this.#orders);
     this.#last = next;
     return next;
   }
@@ -65,6 +69,7 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
   const { sort, filter, status } = query;
   const lastFilter = last.query.filter;
   const filterKept = sameFilter(lastFilter, filter);
+  const counts = changes.size === 0 ? last.counts : adjustCounts(last.counts, changes.values());
   let matched: UpdatedList;
   if (filterKept) {
     matched = updateSorted(last.matched, only(changes, rowMatcher(filter)), sort);
@@ -73,7 +78,7 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
     const before = updateSorted(last.matched, only(changes, rowMatcher(lastFilter)), sort);
     matched = { rows: matchCustomers(before.rows, filter), moved: true };
   } else {
-    matched = { rows: matchCustomers(orders.of(snapshot, sort), filter), moved: true };
+    matched = { rows: matchAll(orders.of(snapshot, sort), filter, counts.trash), moved: true };
   }
   let visible: UpdatedList;
   if (status === 'all') {
@@ -88,7 +93,7 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
   return {
     snapshot,
     query,
-    counts: changes.size === 0 ? last.counts : adjustCounts(last.counts, changes.values()),
+    counts,
     matched: matched.rows,
     statusCounts: matched.rows === last.matched ? last.statusCounts : countStatuses(matched.rows),
     visible: visible.rows,
@@ -96,12 +101,18 @@ function updated(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery,
   };
 }
 
-function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery, orders: SortOrders): State {
-  const sorted = orders.of(snapshot, query.sort);
-  const matched = matchCustomers(sorted, query.filter);
+/** Only the order changed (same rows, same filter): the counts stand, the rows are filtered from the new order. */
+function resorted(last: State, snapshot: CustomerIndexSnapshot, query: ViewQuery, orders: SortOrders): State {
+  const matched = matchAll(orders.of(snapshot, query.sort), query.filter, last.counts.trash);
   const visible = filterByStatus(matched, query.status);
+  return { ...last, snapshot, query, matched, visible, visibleIds: visible.map((r) => r.id) };
+}
+
+function fromScratch(snapshot: CustomerIndexSnapshot, query: ViewQuery, orders: SortOrders): State {
   let trash = 0;
   for (const r of snapshot.rows) if (r.deletedAtMs !== undefined) trash += 1;
+  const matched = matchAll(orders.of(snapshot, query.sort), query.filter, trash);
+  const visible = filterByStatus(matched, query.status);
   return {
     snapshot,
     query,
@@ -122,6 +133,16 @@ function adjustCounts(counts: { live: number; trash: number }, changes: Iterable
     else if (after) trash += 1;
   }
   return { live, trash };
+}
+
+/**
+ * The rows of `sorted` (every row, list and trash) that match `filter`. With no search,
+ * condition or warnings toggle on a list without trash that is every row: the order
+ * itself is returned (read-only, as every list here), not a copy of 100,000 rows.
+ */
+function matchAll(sorted: IndexedCustomer[], filter: CustomerFilter, trash: number): IndexedCustomer[] {
+  const everything = filter.view === 'customers' && trash === 0 && !filter.warningsOnly && !filter.conditions && searchTerms(filter.search).length === 0;
+  return everything ? sorted : matchCustomers(sorted, filter);
 }
 
 /** The changes as seen by a list holding only rows that pass `keep`. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridViewState } from '../../shared/grid-view.js';
 import { readSavedViewParam, readViewParams, withViewParams } from './view-in-url.js';
 
-interface Current {
+export interface Current {
   state: GridViewState;
   /** The saved view this state started from, if any. */
   savedId: string | undefined;
@@ -28,6 +28,23 @@ function fromLocation(): Current {
 }
 
 /**
+ * `next` with every part equal to the same part of `previous` replaced by that part, and
+ * the filters' clock kept while the filters are the same: a view read afresh from the URL
+ * (back, forward, a saved view) then changes only what differs, and what depends on the
+ * rest (the filtered rows, the columns) is not computed again.
+ */
+export function keepUnchanged(previous: Current, next: Current): Current {
+  const state = { ...next.state } as Record<keyof GridViewState, unknown>;
+  const before = previous.state as Record<keyof GridViewState, unknown>;
+  for (const key of Object.keys(state) as (keyof GridViewState)[]) {
+    if (state[key] !== before[key] && JSON.stringify(state[key]) === JSON.stringify(before[key])) state[key] = before[key];
+  }
+  const kept = state as unknown as GridViewState;
+  const sameFilters = kept.filters === previous.state.filters && kept.match === previous.state.match;
+  return { state: kept, savedId: next.savedId, now: sameFilters ? previous.now : next.now };
+}
+
+/**
  * The grid's view state, kept in the URL: read from it on load, written back on every
  * change (a new history entry, so back and forward step through views; typing replaces
  * the entry instead of adding one per keystroke), and read again when the user goes back
@@ -48,7 +65,7 @@ export function useGridView(): GridView {
 
   useEffect(() => {
     const onPop = () => {
-      const next = fromLocation();
+      const next = keepUnchanged(latest.current, fromLocation());
       latest.current = next;
       setCurrent(next);
     };
@@ -66,7 +83,8 @@ export function useGridView(): GridView {
     [commit],
   );
   const show = useCallback(
-    (state: GridViewState, savedId: string | undefined, options: ChangeOptions = {}) => commit({ state, savedId, now: Date.now() }, options.replace ?? false),
+    (state: GridViewState, savedId: string | undefined, options: ChangeOptions = {}) =>
+      commit(keepUnchanged(latest.current, { state, savedId, now: Date.now() }), options.replace ?? false),
     [commit],
   );
 

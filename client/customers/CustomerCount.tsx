@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import type { CustomerView } from '../customer-index/customer-query.js';
 import { customersCount } from '../format/format-metrics.js';
+import { formatGrouped } from '../format/format-metrics.js';
 
 export interface CustomerCountProps {
   view: CustomerView;
@@ -19,7 +20,7 @@ export function CustomerCount(p: CustomerCountProps) {
       {!p.loaded
         ? 'Loading…'
         : p.filtered
-          ? `${p.matching.toLocaleString('en')} match`
+          ? `${formatGrouped(p.matching)} match`
           : p.view === 'trash'
             ? `${customersCount(p.total)} in the trash`
             : customersCount(p.total)}

@@ -1,5 +1,5 @@
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
-import { memo, useCallback, useImperativeHandle, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { gridColumnIdSchema, PAGE_SIZES, type Density } from '../../shared/grid-view.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
 import type { CustomerSort } from '../customer-index/customer-query.js';
@@ -7,10 +7,15 @@ import { nextSort } from '../customer-index/next-sort.js';
 import { fieldTitle } from '../customer-index/customer-fields.js';
 import { useAccessibleHeader } from './use-accessible-header.js';
 import { useRowFocus } from './use-row-focus.js';
+import { screenfulOfRows, useTwoStepRows } from './use-two-step-rows.js';
+import { useScrolled } from './use-scrolled.js';
+import { formatGrouped } from '../format/format-metrics.js';
 
 export interface CustomersGridProps {
   /** The rows of the current page only: the grid never renders more than one page. */
   records: IndexedCustomer[];
+  /** Changes exactly when the view does (filter, search, sort, page, page size): a new view's rows render in two steps, from the top. */
+  viewKey: unknown;
   totalRecords: number;
   page: number;
   onPageChange: (page: number) => void;
@@ -39,6 +44,9 @@ export interface GridFocus {
 }
 
 const idOf = (r: IndexedCustomer) => r.id;
+/** The least height of a row (one line of text) at each density, in pixels. */
+const MIN_ROW = 36;
+const MIN_COMPACT_ROW = 26;
 const PAGE_SIZE_OPTIONS = [...PAGE_SIZES];
 const FILL = { height: '100%' } as const;
 const columnTitle = (accessor: string) => {
@@ -79,6 +87,22 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
     [selection, records],
   );
   const compact = props.density === 'compact';
+  // A new view starts at its first row, as a new page does (the table scrolls those up itself).
+  const viewport = useRef<HTMLDivElement>(null);
+  const shown = useTwoStepRows(records, props.viewKey, screenfulOfRows(viewport.current?.clientHeight ?? window.innerHeight, compact ? MIN_COMPACT_ROW : MIN_ROW));
+  const scrolled = useScrolled(viewport);
+  const firstView = useRef(props.viewKey);
+  useLayoutEffect(() => {
+    // Scrolling lays the page out at once: only when needed, not on every view change.
+    if (firstView.current !== props.viewKey && scrolled.current) viewport.current?.scrollTo({ top: 0 });
+  }, [props.viewKey, scrolled]);
+  const count = records.length;
+  const paginationText = useCallback(
+    // The page's own length: the table may hold only its first rows for a frame.
+    ({ from, totalRecords }: { from: number; totalRecords: number }) =>
+      `${formatGrouped(from)}–${formatGrouped(from + count - 1)} of ${formatGrouped(totalRecords)}`,
+    [count],
+  );
 
   const root = useRef<HTMLDivElement>(null);
   useAccessibleHeader(root, columnTitle);
@@ -107,7 +131,8 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
     <div ref={root} style={FILL} onClickCapture={noteShift} onKeyDownCapture={noteShift}>
       <DataTable<IndexedCustomer>
         idAccessor={idOf}
-        records={records}
+        records={shown}
+        scrollViewportRef={viewport}
         columns={props.columns}
         storeColumnsKey={props.storeColumnsKey}
         withTableBorder
@@ -128,9 +153,7 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
         recordsPerPageOptions={PAGE_SIZE_OPTIONS}
         onRecordsPerPageChange={props.onPageSizeChange}
         recordsPerPageLabel="Customers per page"
-        paginationText={({ from, to, totalRecords }) =>
-          `${from.toLocaleString('en')}–${to.toLocaleString('en')} of ${totalRecords.toLocaleString('en')}`
-        }
+        paginationText={paginationText}
         selectedRecords={selectedOnPage}
         onSelectedRecordsChange={selection ? handleSelection : undefined}
         allRecordsSelectionCheckboxProps={{ 'aria-label': 'Select all customers on this page' }}

@@ -129,6 +129,8 @@ export function CustomersPage() {
   const changeSort = useCallback((next: CustomerSort) => (view === 'trash' ? setTrashSort(next) : change({ sort: [...next] })), [change, view]);
   const clearFilters = useCallback(() => change({ search: '', status: 'all', warningsOnly: false, filters: [] }), [change]);
 
+  // Changes with what the rows are, not with their contents: the grid then renders the new rows in two steps.
+  const viewKey = useMemo(() => ({ view, sort, viewFilter, status, currentPage, pageSize }), [view, sort, viewFilter, status, currentPage, pageSize]);
   const empty = visible.length === 0;
   // The grid keeps its empty state in the page (transparent) even with rows: render it only when empty.
   const emptyState = useMemo(
@@ -180,6 +182,7 @@ export function CustomersPage() {
     body = (
       <CustomersGrid
         records={pageRows}
+        viewKey={viewKey}
         totalRecords={visible.length}
         page={currentPage}
         onPageChange={setPage}

@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { STATUS_LABELS } from '../../shared/customer-status.js';
 import { STATUS_FILTERS, type StatusFilter as StatusFilterValue } from '../../shared/grid-view.js';
+import { formatGrouped } from '../format/format-metrics.js';
 
 const LABELS: Record<StatusFilterValue, string> = { all: 'All', ...STATUS_LABELS, dialling: 'Dialling' };
 
@@ -17,7 +18,7 @@ export function StatusFilter({
   /** The toolbar's fixed width by default; "100%" in the phone's drawer. */
   w?: number | string;
 }) {
-  const data = STATUS_FILTERS.map((s) => ({ value: s, label: `${LABELS[s]} (${counts[s].toLocaleString('en')})` }));
+  const data = STATUS_FILTERS.map((s) => ({ value: s, label: `${LABELS[s]} (${formatGrouped(counts[s])})` }));
   return (
     <Select
       aria-label="Status"

@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import type { CustomerView } from '../customer-index/customer-query.js';
+import { formatGrouped } from '../format/format-metrics.js';
 
 export interface ViewSwitchProps {
   view: CustomerView;
@@ -18,7 +19,7 @@ export function ViewSwitch({ view, trashCount, onViewChange, fullWidth }: ViewSw
       onChange={(v) => onViewChange(v as CustomerView)}
       data={[
         { value: 'customers', label: 'Customers' },
-        { value: 'trash', label: `Trash (${trashCount.toLocaleString('en')})` },
+        { value: 'trash', label: `Trash (${formatGrouped(trashCount)})` },
       ]}
     />
   );

@@ -2,6 +2,11 @@ import { asrPercent, MIN_ATTEMPTS_FOR_ASR, nerPercent, type TrafficSums } from '
 
 /** Display of traffic metrics: "-" when there is no value, never 0% or NaN. */
 const DASH = '-';
+/** One formatter for every count: a page of rows formats hundreds, and `toLocaleString` looks the locale up each time. */
+const GROUPED = new Intl.NumberFormat('en');
+
+/** A number as `toLocaleString('en')` writes it ("100,000"; at most three decimals). */
+export const formatGrouped = (n: number): string => GROUPED.format(n);
 
 const ok = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
@@ -25,18 +30,18 @@ export function formatSeconds(v: number | undefined): string {
 }
 
 export function formatCount(v: number | undefined): string {
-  return ok(v) ? v.toLocaleString('en') : DASH;
+  return ok(v) ? formatGrouped(v) : DASH;
 }
 
 /** A per-second rate with one decimal ("1.4"); whole from 100 on. */
 export function formatRate(v: number | undefined): string {
   if (!ok(v)) return DASH;
-  return v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en');
+  return v < 100 ? v.toFixed(1) : formatGrouped(Math.round(v));
 }
 
 /** A concurrent-call or CPS limit: 0 is unlimited. */
 export function formatLimit(limit: number): string {
-  return limit === 0 ? '∞' : limit.toLocaleString('en');
+  return limit === 0 ? '∞' : formatGrouped(limit);
 }
 
 /** Channels up against the limit ("12 / 30"); an unlimited customer shows the count alone ("12"). */
@@ -63,5 +68,5 @@ export function asrDetailLines(hour: TrafficSums, day: TrafficSums): string[] {
 
 /** "12,345 customers", "1 customer". */
 export function customersCount(n: number): string {
-  return `${n.toLocaleString('en')} customer${n === 1 ? '' : 's'}`;
+  return `${formatGrouped(n)} customer${n === 1 ? '' : 's'}`;
 }
