@@ -4,6 +4,7 @@ import { DEFAULT_GRID_VIEW, type GridViewState } from '../shared/grid-view.js';
 import { withViewParams } from '../client/customer-views/view-in-url.js';
 import { installRowsTiming, type RowsInPage } from './rows-in-page.js';
 import { measureSearch } from './search-keystroke.js';
+import { measureExport, type ExportRun } from './export-timing.js';
 import { timeShapes, type ShapeDriver, type ShapeStep } from './shape-runs.js';
 
 /** Our grid shaped by a user, each change timed from the change to the first paint of its rows. */
@@ -15,7 +16,11 @@ export interface GridShaping {
   sortName: number[];
   sortCredit: number[];
   sortTwoLevels: number[];
+  /** A sort by a column none of the recent orders has: sorted from the name order, not merged from a kept order. */
+  sortNew: number[];
   viewSwitch: number[];
+  exportCsv: ExportRun[];
+  exportXlsx: ExportRun[];
 }
 
 const creditBelowZero: FilterNode = { type: 'number', field: 'credit', op: 'lt', value: 0 };
@@ -59,6 +64,15 @@ const SHAPED_VIEWS = {
     ],
   }),
 };
+
+/**
+ * Four sorts no other measure uses, taken in turn: the page keeps its last four orders (the
+ * name order and three more), so each of these comes back only after it was dropped and is
+ * sorted anew each time.
+ */
+const NEW_SORTS = (['accountRef', 'country', 'accountManager', 'cpsLimit'] as const).map((column, i) =>
+  viewQuery({ sort: [{ column, direction: i % 2 === 0 ? 'asc' : 'desc' }] }),
+);
 
 /** Two saved views as a team would keep them: different columns, sorts and filters. */
 const SAVED_VIEWS = {
@@ -128,6 +142,12 @@ export async function measureGridShaping(page: Page, n: number, total: string, r
     sortName: await shape(SHAPED_VIEWS.sortName),
     sortCredit: await shape(SHAPED_VIEWS.sortCredit),
     sortTwoLevels: await shape(SHAPED_VIEWS.sortTwoLevels),
+    sortNew: await timeShapes(
+      driver,
+      '',
+      NEW_SORTS.flatMap((q) => thereAndBack(q)),
+      runs,
+    ),
     viewSwitch: await timeShapes(
       driver,
       SAVED_VIEWS.collections,
@@ -137,7 +157,12 @@ export async function measureGridShaping(page: Page, n: number, total: string, r
       ],
       runs,
     ),
+    exportCsv: [],
+    exportXlsx: [],
   };
   await driver.settle('');
+  // The whole default view: every customer, its 11 visible columns.
+  result.exportCsv = await measureExport(page, 'csv', runs);
+  result.exportXlsx = await measureExport(page, 'xlsx', runs);
   return result;
 }

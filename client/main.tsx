@@ -14,7 +14,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={readableColors} defaultColorScheme="light">
       <ModalsProvider>
-        <Notifications position="top-right" />
+        {/* Bottom centre, between the grid's row count and its pages: top right covered the toolbar's Export, Columns and Views menus for seconds after each action. */}
+        <Notifications position="bottom-center" />
         <App />
         <UpdatePrompt />
       </ModalsProvider>

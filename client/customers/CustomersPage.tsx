@@ -1,6 +1,6 @@
 import 'mantine-datatable/styles.css';
 import { Box, Stack } from '@mantine/core';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Density, GridColumnState } from '../../shared/grid-view.js';
 import { can } from '../../shared/auth.js';
 import { useReadiness } from '../app/readiness.js';
@@ -78,8 +78,6 @@ export function CustomersPage() {
   const viewActions = useViewActions(sync, gridView);
   const { search, status, warningsOnly, pageSize, density } = gridView.state;
   const change = gridView.change;
-  // The box updates at once; filtering 100,000 rows follows in a background render that the next keystroke can interrupt.
-  const deferredSearch = useDeferredValue(search);
   const [trashSort, setTrashSort] = useState<CustomerSort>(TRASH_SORT);
   const sort = view === 'trash' ? trashSort : gridView.state.sort;
   const [page, setPage] = useResettingPage([view, sort, search, status, warningsOnly, gridView.state.filters, gridView.state.match, pageSize]);
@@ -89,8 +87,8 @@ export function CustomersPage() {
 
   const filters = useCustomerFilters(gridView);
   const viewFilter = useMemo(
-    () => ({ search: deferredSearch, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
-    [deferredSearch, view, warningsOnly, filters.conditions, filters.now],
+    () => ({ search: search, view, warningsOnly, conditions: filters.conditions, now: filters.now }),
+    [search, view, warningsOnly, filters.conditions, filters.now],
   );
   const { counts: viewCounts, statusCounts, visible, visibleIds, page: currentPage, pageRows } = useCustomerView(
     snapshot,
@@ -123,7 +121,7 @@ export function CustomersPage() {
   const changeColumns = useCallback((next: GridColumnState[]) => change({ columns: next }), [change]);
   const columnsKey = view === 'trash' ? undefined : COLUMNS_KEY;
   useStoredColumns(columnsKey, gridView.state.columns, changeColumns);
-  const filtered = deferredSearch.trim() !== '' || status !== 'all' || warningsOnly || filters.list.length > 0;
+  const filtered = search.trim() !== '' || status !== 'all' || warningsOnly || filters.list.length > 0;
   // Stable handlers and elements keep the memoised grid from re-rendering while typing.
   const changePageSize = useCallback((size: number) => change({ pageSize: size as typeof pageSize }), [change]);
   const changeSort = useCallback((next: CustomerSort) => (view === 'trash' ? setTrashSort(next) : change({ sort: [...next] })), [change, view]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { screenfulOfRows, useTwoStepRows } from './use-two-step-rows.js';
 
 const page = (from: number) => Array.from({ length: 50 }, (_, i) => from + i);
@@ -10,6 +10,8 @@ function render(first = 10) {
     initialProps: { records: page(0), viewKey: 'name' },
   });
 }
+
+afterEach(cleanup);
 
 describe('a page of rows in two steps', () => {
   it('shows the whole first page it is given', () => {
