@@ -28,15 +28,16 @@ export const LIMITS: Limits = {
   cdrToGrid:
     'Bounded by the refresh interval (METRICS_REFRESH_MS, 2 s): a record is stored at once, its customer is marked, the next refresh recomputes and publishes its figures and pokes the devices, which pull the changed entries (well under 100 ms here). Worst case about one interval plus a refresh and a pull; a shorter interval trades database load for latency.',
   gridShaping:
-    'Profiled at 100,000 customers on this two-core machine (Chrome trace and sampling profile, unminified build). Every change costs three things. ' +
-    '(1) The view model, before React renders anything: a change of sort re-sorts all 100,000 rows from scratch (customer-view-model.ts fromScratch): 150–215 ms in sortCustomers, ' +
-    'of which about half is decorating (each level\'s keys read through the column catalog\'s closures into a new array and object per row) and the rest about 1.7 million comparator calls ' +
-    '(the name tie-break compares strings), plus ~45 ms of the rest of fromScratch (filter pass, status and trash counts, visible ids): a two-level sort or a view switch costs the most. ' +
-    'A filter or search scans the sorted rows: 40–80 ms. Out of the browser (Node, same V8) sortCustomers takes 170–310 ms for a sort by credit or by status then credit. ' +
-    '(2) Replacing the page of 50 rows (rows are keyed by customer, so a new first page unmounts and mounts them all): 150–250 ms of React and Mantine render and commit: Mantine Box and style props, ' +
-    'a useMediaQuery hook with matchMedia in every mantine-datatable cell (600 of them), number formatting with toLocaleString and resolvedOptions per cell (three amounts per credit cell, its tooltip text included). ' +
-    '(3) 80–130 ms of style, layout and paint and 30–60 ms of minor GC. A search keystroke adds the urgent render of the page for the typed character and a replaceState (60–70 ms at 20,000 customers) ' +
-    'before the deferred render, which React runs in 5 ms slices between frames. ' +
-    'AG Grid draws only the ~20 rows in its viewport, in plain DOM. What would move ours: sort keys as numbers (a name rank kept per row instead of the string tie-break), only the first page ordered ' +
-    'before the paint, fewer or lighter rows (the ~25 in view, plain cells, cached number formats), and the per-cell media query out of the table.',
+    'Profiled at 100,000 and 20,000 customers on this two-core machine (Chrome trace and sampling profile, unminified build). A change now costs: ' +
+    '(1) The view model: a filter or search scans the rows in the view\'s order, 12–30 ms; a sort among the last four orders kept (customer-view-model.ts, sort-orders.ts) merges only the rows changed since, ' +
+    'while a sort by a column not sorted by lately orders all 100,000 rows from the name order (order-from-name.ts: 75–95 ms in Node for credit, of which about 60 ms is reading two keys per row, ' +
+    '22 ms for name descending), so the "not sorted by lately" row costs 70–200 ms more than the others. ' +
+    '(2) React, Mantine and the DOM for the new page: only a screenful of rows (about 20 at 900 px) is rendered before the first paint, the rest of the 50 a frame later (use-two-step-rows.ts), ' +
+    'but the table\'s header (13 cells of Mantine components, rebuilt by mantine-datatable on every render because its selection handler depends on the rows), its pagination, the Mantine checkbox of each row and the toolbar ' +
+    'still re-render on each change: 50–80 ms of script at any number of customers. ' +
+    '(3) Style, layout and paint of the table (auto table layout): 35–60 ms. ' +
+    'A search keystroke re-renders only the box, then filters and renders in a background transition that React runs in 5 ms slices. ' +
+    'AG Grid draws only the rows in its viewport into recycled DOM without a reconciler, which is why its filter and quick filter stay near 90 ms while its sorts (about 400–470 ms) fall behind ours. ' +
+    'What would move ours further: reuse the row elements across views (rows keyed by their place on the page, selection by id), a header that re-renders only when the columns or the sort change, ' +
+    'a plain checkbox per row, and a fixed table layout from the stored column widths.',
 };
