@@ -8,6 +8,7 @@ const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 /** The text a spreadsheet shows for element content: XML's entities, then ECMA-376's `_xHHHH_` escapes. */
 const asSpreadsheetReads = (xml: string) =>
   xml
+    .replace(/&#13;/g, '\r')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
@@ -16,7 +17,7 @@ const asSpreadsheetReads = (xml: string) =>
 // Whole code points (emoji included), lone surrogates, controls, markup and escape-like text.
 const textArb = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('_', 'x', '0', '4', '1', 'F', '&', '<', '>', '"', 'a', '\u0000', '\u001F', '\uFFFE', '\uD800', '\uDC00', '😀') }),
+  fc.string({ unit: fc.constantFrom('_', 'x', '0', '4', '1', 'F', '&', '<', '>', '"', 'a', '\r', '\n', '\u0000', '\u001F', '\uFFFE', '\uD800', '\uDC00', '😀') }),
 );
 
 describe('XML text', () => {
@@ -38,6 +39,8 @@ describe('XML text', () => {
       }),
     );
     expect(xmlText('_x0041_ & <b>')).toBe('_x005F_x0041_ &amp; &lt;b&gt;');
+    // A carriage return as a reference: written as is, XML would read it as a line feed.
+    expect(xmlText('a\r\nb')).toBe('a&#13;\nb');
   });
 
   it('escapes quotes in attributes', () => {

@@ -27,6 +27,6 @@ describe('filters in words', () => {
           { type: 'group', op: 'and', children: [{ type: 'number', field: 'credit', op: 'lt', value: 0 }, { type: 'set', field: 'country', op: 'in', values: ['DE'] }] },
         ],
       }),
-    ).toBe('Currency: USD or (Negative balance and Country: DE)');
+    ).toBe('Currency: USD or (Negative balance and Country: Germany)');
   });
 });

@@ -2,6 +2,7 @@ import type { DateFilterField, FilterNode, NumberFilterField, SetFilterField, Te
 import { STATUS_LABELS, type CustomerStatus } from '../../shared/customer-status.js';
 import { QUICK_FILTERS } from '../../shared/quick-filters.js';
 import { WARNING_LABELS, type WarningCode } from '../../shared/warnings.js';
+import { countryName } from '../format/country-names.js';
 import { sameFilter } from './filter-list.js';
 
 /** What staff call each filterable field. */
@@ -48,6 +49,8 @@ const SYMBOLS = { eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥' } a
 function setValueLabel(field: SetFilterField, value: string): string {
   if (field === 'status') return STATUS_LABELS[value as CustomerStatus] ?? value;
   if (field === 'warning') return WARNING_LABELS[value as WarningCode] ?? value;
+  // "Germany", not "DE": the chip reads as the filter menu's choice did.
+  if (field === 'country') return countryName(value);
   return value;
 }
 

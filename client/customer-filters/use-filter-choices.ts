@@ -6,6 +6,7 @@ import { WARNING_CODES, WARNING_LABELS } from '../../shared/warnings.js';
 import { SET_READERS } from '../customer-index/customer-filter-fields.js';
 import { countMatches, countValues } from '../customer-index/filter-counts.js';
 import type { IndexedCustomer } from '../customer-index/indexed-customer.js';
+import { countryName } from '../format/country-names.js';
 import type { FilterField } from './condition-draft.js';
 
 export type Choice = { value: string; label: string };
@@ -19,6 +20,9 @@ const FIXED: Partial<Record<FilterField, Choice[]>> = {
     { value: 'no', label: 'No' },
   ],
 };
+
+/** How a list value reads in the menu: a country by its name with its code ("Germany – DE"), anything else as it is. */
+const valueName = (field: FilterField, value: string) => (field === 'country' ? `${countryName(value)} – ${value}` : value);
 
 const isSetField = (field: FilterField): field is SetFilterField => (SET_FILTER_FIELDS as readonly string[]).includes(field);
 const withCount = (label: string, n: number) => `${label} (${n.toLocaleString('en')})`;
@@ -47,7 +51,10 @@ class CountedChoices implements FilterChoices {
     const fixed = FIXED[field];
     found = fixed
       ? fixed.map((c) => ({ value: c.value, label: withCount(c.label, counts.get(c.value) ?? 0) }))
-      : [...counts.keys()].sort((a, b) => a.localeCompare(b, 'en')).map((v) => ({ value: v, label: withCount(v, counts.get(v)!) }));
+      : [...counts.keys()]
+          .map((v) => ({ value: v, name: valueName(field, v) }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+          .map(({ value, name }) => ({ value, label: withCount(name, counts.get(value)!) }));
     this.#choices.set(field, found);
     return found;
   };

@@ -1,5 +1,5 @@
 import 'mantine-datatable/styles.css';
-import { Box, Stack } from '@mantine/core';
+import { Box, Stack, VisuallyHidden } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Density, GridColumnState } from '../../shared/grid-view.js';
 import { can } from '../../shared/auth.js';
@@ -201,6 +201,10 @@ export function CustomersPage() {
 
   return (
     <Stack gap="xs" h={PAGE_HEIGHT} mih={420}>
+      {/* The page's heading for screen readers; the navigation already shows where the user is. */}
+      <VisuallyHidden>
+        <h1>Customers</h1>
+      </VisuallyHidden>
       <CustomersToolbar
         search={search}
         onSearchChange={(q) => change({ search: q }, { replace: true })}
