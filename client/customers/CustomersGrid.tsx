@@ -8,7 +8,7 @@ import { fieldTitle } from '../customer-index/customer-fields.js';
 import { useAccessibleHeader } from './use-accessible-header.js';
 import { useRowFocus } from './use-row-focus.js';
 import { screenfulOfRows, useTwoStepRows } from './use-two-step-rows.js';
-import { useScrolled } from './use-scrolled.js';
+import { useViewport } from './use-viewport.js';
 import { formatGrouped } from '../format/format-metrics.js';
 
 export interface CustomersGridProps {
@@ -87,15 +87,15 @@ export const CustomersGrid = memo(function CustomersGrid(props: CustomersGridPro
     [selection, records],
   );
   const compact = props.density === 'compact';
-  // A new view starts at its first row, as a new page does (the table scrolls those up itself).
   const viewport = useRef<HTMLDivElement>(null);
-  const shown = useTwoStepRows(records, props.viewKey, screenfulOfRows(viewport.current?.clientHeight ?? window.innerHeight, compact ? MIN_COMPACT_ROW : MIN_ROW));
-  const scrolled = useScrolled(viewport);
+  const seen = useViewport(viewport);
+  const shown = useTwoStepRows(records, props.viewKey, screenfulOfRows(seen.current.height, compact ? MIN_COMPACT_ROW : MIN_ROW));
+  // A new view starts at its first row, as a new page does (the table scrolls those up itself).
   const firstView = useRef(props.viewKey);
   useLayoutEffect(() => {
     // Scrolling lays the page out at once: only when needed, not on every view change.
-    if (firstView.current !== props.viewKey && scrolled.current) viewport.current?.scrollTo({ top: 0 });
-  }, [props.viewKey, scrolled]);
+    if (firstView.current !== props.viewKey && seen.current.scrolled) viewport.current?.scrollTo({ top: 0 });
+  }, [props.viewKey, seen]);
   const count = records.length;
   const paginationText = useCallback(
     // The page's own length: the table may hold only its first rows for a frame.
