@@ -156,6 +156,8 @@ export function CustomersPage() {
     />
   );
 
+  // What the grid and the phone's list share: the page of rows, paging and selection.
+  const pageProps = { records: pageRows, totalRecords: visible.length, page: currentPage, onPageChange: setPage, pageSize, selection: gridSelection, emptyState };
   let body;
   // A new device starts with an empty store: that is "not downloaded yet", not "no customers".
   if (!ready) {
@@ -165,34 +167,19 @@ export function CustomersPage() {
   } else if (narrow) {
     // A phone: the same page of rows as a compact list.
     body = (
-      <CompactCustomerList
-        records={pageRows}
-        totalRecords={visible.length}
-        page={currentPage}
-        onPageChange={setPage}
-        pageSize={pageSize}
-        onOpen={openCard}
-        selection={gridSelection}
-        emptyState={emptyState}
-      />
+      <CompactCustomerList {...pageProps} onOpen={openCard} />
     );
   } else {
     body = (
       <CustomersGrid
-        records={pageRows}
+        {...pageProps}
         viewKey={viewKey}
-        totalRecords={visible.length}
-        page={currentPage}
-        onPageChange={setPage}
-        pageSize={pageSize}
         onPageSizeChange={changePageSize}
         columns={columns}
         sort={sort}
         onSortChange={changeSort}
         density={density}
         storeColumnsKey={columnsKey}
-        selection={gridSelection}
-        emptyState={emptyState}
         onOpen={openCard}
         focusRef={gridFocus}
       />
